@@ -1,0 +1,2 @@
+#include "extract/extract.h"
+int main(){}

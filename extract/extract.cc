@@ -1,0 +1,31 @@
+#include "extract/extract.h"
+
+#include "extract/embedded_data.h"
+#include "extract/json_file.h"
+#include "extract/tokenizer.h"
+
+namespace eg {
+
+Extractor::Extractor(const ExtractorOptions& options) {
+  if (options.use_defaults) {
+    for (const EmbeddedFile& file : EmbeddedFilesMatching("data/gazetteer", ".json")) {
+      gazetteer_.AddPack(file.content, "(embedded) " + std::string(file.path));
+    }
+    for (const EmbeddedFile& file : EmbeddedFilesMatching("data/rules", ".json")) {
+      rules_.AddPack(file.content, "(embedded) " + std::string(file.path));
+    }
+  }
+  for (const std::string& path : options.gazetteers) gazetteer_.AddPack(ReadFileOrThrow(path), path);
+  gazetteer_.Finish();
+  for (const std::string& path : options.rules) rules_.AddPack(ReadFileOrThrow(path), path);
+  rules_.Compile();
+}
+
+void Extractor::Process(Document* doc) const {
+  Tokenize(doc);
+  gazetteer_.Annotate(doc);
+  doc->events.clear();
+  rules_.Apply(doc);
+}
+
+}  // namespace eg

@@ -1,0 +1,52 @@
+// eventgraph's extraction library: news text in, events out. This is the header to include.
+//
+//   eg::Extractor extractor(eg::ExtractorOptions{});        // embedded default packs
+//   eg::Document doc;
+//   doc.id = "a1"; doc.text = "Kerry met Lavrov in Geneva."; doc.date = "2016-09-09";
+//   extractor.Process(&doc);                                // tokens, sentences, mentions, events
+//   for (const eg::Event& e : doc.events) ...
+//
+// Process() runs the stages in order (tokenizer.h, gazetteer.h, rule_pack.h); each adds to the Document
+// (document.h). Documents come from files through document_reader.h.
+//
+// Ownership and threads: the Extractor owns the gazetteer and the rules, which the events of processed
+// documents point into, so it must outlive them. Constructing it loads and compiles every pack and
+// throws InputError for a bad pack. Process() is const and may run on many documents at once.
+#ifndef EVENTGRAPH_EXTRACT_EXTRACT_H_
+#define EVENTGRAPH_EXTRACT_EXTRACT_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+#include "extract/input_error.h"
+#include "extract/rule_pack.h"
+
+namespace eg {
+
+struct ExtractorOptions {
+  bool use_defaults = true;              // load the embedded data/gazetteer*.json and data/rules*.json
+  std::vector<std::string> gazetteers;   // extra gazetteer files, applied after the defaults
+  std::vector<std::string> rules;        // extra rule files, applied after the defaults
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const ExtractorOptions& options);
+
+  // Tokenizes doc->text and fills sentences, mentions and events. doc->text must be valid UTF-8 (the
+  // readers guarantee it); events take doc->date as their date.
+  void Process(Document* doc) const;
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const RulePack& rules() const { return rules_; }
+
+ private:
+  Gazetteer gazetteer_;
+  RulePack rules_;
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_EXTRACT_H_

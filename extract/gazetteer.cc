@@ -1,0 +1,256 @@
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "extract/input_error.h"
+#include "extract/json_file.h"
+#include "extract/tokenizer.h"
+
+namespace eg {
+namespace {
+
+constexpr char kSchema[] = "schemas/gazetteer.schema.json";
+
+// Aliases written in capitals only ("US", "IS", "UK", "U.S.") are acronyms: exact by default.
+bool IsAllCaps(std::string_view alias) {
+  bool has_letter = false;
+  for (char c : alias) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') has_letter = true;
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return has_letter;
+}
+
+std::string JoinTokens(std::string_view text) {
+  std::vector<Token> tokens;
+  TokenizeText(text, &tokens);
+  std::string joined;
+  for (const Token& token : tokens) {
+    if (!joined.empty()) joined += '\x1f';
+    joined += text.substr(token.span.begin, token.span.size());
+  }
+  return joined;
+}
+
+std::string String(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? std::string() : std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer() = default;
+Gazetteer::~Gazetteer() = default;
+
+void Gazetteer::AddAlias(Entity* entity, std::string_view alias, bool exact, bool adjectival) {
+  uint32_t value = names_.Insert(alias);
+  if (value == TokenTrie::kNoValue) return;
+  if (value >= candidates_.size()) candidates_.resize(value + 1);
+  auto& list = candidates_[value];
+  for (const Candidate& existing : list) {
+    if (existing.entity == entity && existing.exact == exact && existing.adjectival == adjectival &&
+        (!exact || existing.tokens == JoinTokens(alias))) {
+      return;  // the same alias twice: harmless
+    }
+  }
+  list.push_back({entity, exact, adjectival, exact ? JoinTokens(alias) : std::string()});
+  ++alias_count_;
+}
+
+void Gazetteer::AddPack(std::string_view json, const std::string& file) {
+  if (finished_) throw std::logic_error("Gazetteer::AddPack after Finish");
+  rapidjson::Document doc = ParseJsonFile(json, file, kSchema);
+  if (auto titles = doc.FindMember("titles"); titles != doc.MemberEnd()) {
+    for (const auto& title : titles->value.GetArray()) {
+      if (titles_.Insert(title.GetString()) != TokenTrie::kNoValue) ++title_count_;
+    }
+  }
+  std::unordered_set<std::string> ids_in_pack;
+  const auto& entities = doc["entities"].GetArray();
+  for (rapidjson::SizeType i = 0; i < entities.Size(); ++i) {
+    const rapidjson::Value& item = entities[i];
+    const std::string pointer = "/entities/" + std::to_string(i);
+    std::string id = String(item, "id");
+    if (!ids_in_pack.insert(id).second) {
+      throw InputError(file, LineOfPointer(json, pointer + "/id"), pointer + "/id",
+                       "duplicate entity id \"" + id + "\"");
+    }
+    Entity* entity;
+    if (auto it = by_id_.find(id); it != by_id_.end()) {
+      entity = it->second;  // an earlier pack defined it: extend
+    } else {
+      entity = &entities_.emplace_back();
+      entity->id = id;
+      by_id_.emplace(id, entity);
+    }
+    entity->label = String(item, "label");
+    ParseEntityType(String(item, "type"), &entity->type);
+    if (item.HasMember("country")) entity->country = String(item, "country");
+    if (item.HasMember("located_in")) entity->located_in = String(item, "located_in");
+    if (item.HasMember("iso")) entity->iso = String(item, "iso");
+    if (auto roles = item.FindMember("roles"); roles != item.MemberEnd()) {
+      for (const auto& role : roles->value.GetArray()) {
+        entity->roles.push_back({String(role, "title"), String(role, "of"), String(role, "from"),
+                                 String(role, "to")});
+      }
+    }
+    for (const char* field : {"country", "located_in"}) {
+      if (item.HasMember(field)) {
+        std::string where = pointer + "/" + field;
+        references_.push_back({entity, file, LineOfPointer(json, where), where});
+      }
+    }
+    auto add_names = [&](const char* field, bool adjectival) {
+      auto names = item.FindMember(field);
+      if (names == item.MemberEnd()) return;
+      for (const auto& alias : names->value.GetArray()) {
+        std::string text = alias.IsString() ? alias.GetString() : String(alias, "text");
+        bool exact = IsAllCaps(text);
+        if (alias.IsObject() && alias.HasMember("case")) exact = String(alias, "case") == "exact";
+        AddAlias(entity, text, exact, adjectival);
+      }
+    };
+    AddAlias(entity, entity->label, IsAllCaps(entity->label), false);
+    add_names("aliases", false);
+    add_names("demonyms", true);
+  }
+}
+
+void Gazetteer::Finish() {
+  for (const PendingReference& ref : references_) {
+    Entity* entity = ref.entity;
+    const std::string& target = ref.field.ends_with("/country") ? entity->country : entity->located_in;
+    const Entity* found = Find(target);
+    if (!found) {
+      throw InputError(ref.file, ref.line, ref.field, "no entity has the id \"" + target + "\"");
+    }
+    if (ref.field.ends_with("/located_in")) entity->location = found;
+  }
+  references_.clear();
+  finished_ = true;
+}
+
+const Entity* Gazetteer::Find(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : it->second;
+}
+
+bool Gazetteer::CandidateMatches(const Candidate& candidate, const Document& doc, uint32_t first,
+                                 uint32_t count) const {
+  if (!candidate.exact) return true;
+  std::string_view expected = candidate.tokens;
+  for (uint32_t i = first; i < first + count; ++i) {
+    size_t sep = expected.find('\x1f');
+    std::string_view want = expected.substr(0, sep);
+    if (doc.Text(doc.tokens[i].span) != want) return false;
+    expected = sep == std::string_view::npos ? std::string_view() : expected.substr(sep + 1);
+  }
+  return true;
+}
+
+void Gazetteer::Annotate(Document* doc) const {
+  doc->mentions.clear();
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sentence = doc->sentences[s];
+    const uint32_t limit = sentence.first_token + sentence.token_count;
+    for (uint32_t i = sentence.first_token; i < limit;) {
+      const Candidate* chosen = nullptr;
+      uint32_t length = 0;
+      names_.LongestMatch(doc->text, doc->tokens, i, limit, &length,
+                          [&](uint32_t value, uint32_t count) {
+                            const auto& list = candidates_[value];
+                            for (auto it = list.rbegin(); it != list.rend(); ++it) {
+                              if (CandidateMatches(*it, *doc, i, count)) {
+                                chosen = &*it;
+                                return true;
+                              }
+                            }
+                            return false;
+                          });
+      if (!chosen) {
+        ++i;
+        continue;
+      }
+      Mention mention;
+      mention.span = {doc->tokens[i].span.begin, doc->tokens[i + length - 1].span.end};
+      mention.sentence = s;
+      mention.first_token = i;
+      mention.token_count = length;
+      mention.entity = chosen->entity;
+      mention.adjectival = chosen->adjectival;
+      doc->mentions.push_back(mention);
+      i += length;
+    }
+  }
+  AbsorbTitles(doc);
+}
+
+// For each person mention, extends it leftwards over titles ("Foreign Minister", "Mr") and, once a title
+// was found, over a country or organisation before it ("Russian", "Russia’s", "U.S."), removing that
+// mention.
+void Gazetteer::AbsorbTitles(Document* doc) const {
+  if (title_count_ == 0) return;
+  constexpr uint32_t kMaxTitleTokens = 8;
+  std::vector<bool> removed(doc->mentions.size(), false);
+  for (size_t m = 0; m < doc->mentions.size(); ++m) {
+    Mention& person = doc->mentions[m];
+    if (person.entity->type != EntityType::kPerson) continue;
+    const uint32_t sentence_first = doc->sentences[person.sentence].first_token;
+    uint32_t start = person.first_token;
+    bool absorbed = false;
+    // Titles may stack: "Secretary of State", "Mr", "Deputy Foreign Minister".
+    for (bool grew = true; grew;) {
+      grew = false;
+      uint32_t lowest = start > sentence_first + kMaxTitleTokens ? start - kMaxTitleTokens : sentence_first;
+      for (uint32_t s = lowest; s < start; ++s) {
+        uint32_t length = 0;
+        if (titles_.LongestMatch(doc->text, doc->tokens, s, start, &length) != TokenTrie::kNoValue &&
+            s + length == start) {
+          // Do not swallow a title that is part of another mention.
+          bool inside_mention = m > 0 && !removed[m - 1] &&
+                                doc->mentions[m - 1].first_token + doc->mentions[m - 1].token_count > s;
+          if (inside_mention) continue;
+          start = s;
+          grew = absorbed = true;
+          break;
+        }
+      }
+      // A "." right after an honorific ("Mr.") belongs to it.
+      if (!grew && start > sentence_first + 1 && doc->Text(doc->tokens[start - 1].span) == "." &&
+          doc->tokens[start - 1].span.begin == doc->tokens[start - 2].span.end) {
+        uint32_t length = 0;
+        if (titles_.LongestMatch(doc->text, doc->tokens, start - 2, start - 1, &length) !=
+            TokenTrie::kNoValue) {
+          start -= 2;
+          grew = absorbed = true;
+        }
+      }
+    }
+    if (!absorbed) continue;
+    // A country or organisation before the title: "Russian", "Russia’s", "U.S.", "Syrian government".
+    if (m > 0 && !removed[m - 1]) {
+      const Mention& before = doc->mentions[m - 1];
+      const EntityType type = before.entity->type;
+      uint32_t end = before.first_token + before.token_count;
+      bool possessive = end < start && doc->tokens[end].kind == TokenKind::kPossessive;
+      if (possessive) ++end;
+      if (end == start && before.sentence == person.sentence &&
+          (type == EntityType::kCountry || type == EntityType::kOrganization)) {
+        start = before.first_token;
+        removed[m - 1] = true;
+      }
+    }
+    person.token_count += person.first_token - start;
+    person.first_token = start;
+    person.span.begin = doc->tokens[start].span.begin;
+  }
+  size_t out = 0;
+  for (size_t m = 0; m < doc->mentions.size(); ++m) {
+    if (!removed[m]) doc->mentions[out++] = doc->mentions[m];
+  }
+  doc->mentions.resize(out);
+}
+
+}  // namespace eg

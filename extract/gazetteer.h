@@ -1,0 +1,93 @@
+// Gazetteer: the entities a run knows about, and the stage that finds their mentions in a document.
+//
+// A gazetteer is built from one or more packs (JSON, validated by schemas/gazetteer.schema.json), then
+// frozen with Finish(). Finding mentions is a longest match over tokens with a token trie keyed by
+// case-folded tokens, so the cost per token does not grow with the number of aliases:
+//
+//   - An alias matches its tokens, compared after case folding, except a case-exact alias, which must
+//     match letter for letter. Aliases written in capitals only ("US", "IS", "UK") are case-exact unless
+//     the pack says otherwise, so "us" and "is" never match.
+//   - Demonyms match like aliases and mark the mention adjectival: "Russian" -> Russia.
+//   - A possessive is its own token, so "Russia’s" and "Assad’s" mention Russia and Assad.
+//   - Titles absorb into the person after them: in "Russian Foreign Minister Sergei Lavrov" and
+//     "Russia’s President Vladimir Putin" the mention is the whole phrase and its entity the person; the
+//     country mention inside it is dropped, so it is not taken for a second actor.
+//   - When two entities share an alias, the one added last wins, so a user's pack overrides the defaults.
+//
+// Entities are owned by the Gazetteer and never move: Entity pointers stay valid for its lifetime, and it
+// must outlive every Document annotated with it. After Finish() all const methods are thread-safe.
+#ifndef EVENTGRAPH_EXTRACT_GAZETTEER_H_
+#define EVENTGRAPH_EXTRACT_GAZETTEER_H_
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/token_trie.h"
+
+namespace eg {
+
+class Gazetteer {
+ public:
+  Gazetteer();
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Adds the entities and titles of one pack. file names the pack in error messages. An id defined twice
+  // in one pack is an error; an id already defined by an earlier pack is extended: the later label and
+  // type win and the aliases add up. Throws InputError. Must not be called after Finish().
+  void AddPack(std::string_view json, const std::string& file);
+
+  // Resolves references between entities (country, located_in). Throws InputError naming the pack, line
+  // and field of a reference to an unknown id.
+  void Finish();
+
+  // Fills doc->mentions from doc->tokens and doc->sentences. Requires Finish().
+  void Annotate(Document* doc) const;
+
+  // The entity with this id, or null.
+  const Entity* Find(std::string_view id) const;
+
+  size_t entity_count() const { return entities_.size(); }
+  size_t alias_count() const { return alias_count_; }
+  size_t title_count() const { return title_count_; }
+
+ private:
+  struct Candidate {
+    const Entity* entity;
+    bool exact;          // compare the original text, not the folded form
+    bool adjectival;     // a demonym
+    std::string tokens;  // for exact candidates: the alias tokens joined by '\x1f'
+  };
+  struct PendingReference {
+    Entity* entity;
+    std::string file;
+    size_t line;
+    std::string field;
+  };
+
+  void AddAlias(Entity* entity, std::string_view alias, bool exact, bool adjectival);
+  bool CandidateMatches(const Candidate& candidate, const Document& doc, uint32_t first,
+                        uint32_t count) const;
+  void AbsorbTitles(Document* doc) const;
+
+  std::deque<Entity> entities_;
+  std::unordered_map<std::string, Entity*> by_id_;
+  TokenTrie names_;
+  std::vector<std::vector<Candidate>> candidates_;  // indexed by TokenTrie value
+  TokenTrie titles_;
+  std::vector<PendingReference> references_;
+  size_t alias_count_ = 0;
+  size_t title_count_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_GAZETTEER_H_

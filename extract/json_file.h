@@ -1,0 +1,36 @@
+// Reading JSON input files (gazetteers, rule packs) with messages that point at the line.
+//
+// ParseJsonFile parses a whole file, checks it against one of the embedded JSON Schemas (schemas/*.json)
+// and throws InputError naming the file, the line and the field (as a JSON pointer) of the first problem:
+//
+//   my_rules.json:7: /rules/0/cameo: value does not match the pattern ^[0-2][0-9]{1,3}$
+//   my_rules.json:9: /rules/1/patern: unknown field
+//
+// LineOfPointer lets later checks (a bad regex, a duplicate id) point at the line of a value, too.
+#ifndef EVENTGRAPH_EXTRACT_JSON_FILE_H_
+#define EVENTGRAPH_EXTRACT_JSON_FILE_H_
+
+#include <rapidjson/document.h>
+
+#include <string>
+#include <string_view>
+
+namespace eg {
+
+// Parses text (named file in messages) and validates it against the embedded schema at schema_path
+// ("schemas/rules.schema.json"). Throws InputError on invalid UTF-8, a syntax error or a schema violation.
+rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file,
+                                  std::string_view schema_path);
+
+// The 1-based line of the value at json_pointer ("/rules/3/pattern") in text, or 0 when it is not there.
+size_t LineOfPointer(std::string_view text, std::string_view json_pointer);
+
+// The 1-based line that byte offset falls on.
+size_t LineOfOffset(std::string_view text, size_t offset);
+
+// Reads a whole file into a string. Throws InputError when it cannot be read.
+std::string ReadFileOrThrow(const std::string& path);
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_JSON_FILE_H_

@@ -1,0 +1,237 @@
+#include "extract/rule_pack.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "extract/input_error.h"
+#include "extract/json_file.h"
+#include "extract/rule_pattern.h"
+#include "extract/utf8.h"
+
+namespace eg {
+namespace {
+
+constexpr char kSchema[] = "schemas/rules.schema.json";
+constexpr char kDefaultNegation[] =
+    R"((?i)\b(?:not|never|no longer|failed to|fail to|fails to|refused to|refuses to|declined to)\b|n't\b)";
+
+std::string String(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? std::string() : std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+RE2::Options RegexOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  return options;
+}
+
+// Maps a slot marker's payload ("P12") to the mention it stands for.
+const Mention* MentionOf(const Document& doc, std::string_view marker) {
+  if (marker.size() < 2) return nullptr;
+  size_t index = 0;
+  for (char c : marker.substr(1)) index = index * 10 + static_cast<size_t>(c - '0');
+  return index < doc.mentions.size() ? &doc.mentions[index] : nullptr;
+}
+
+Argument ArgumentOf(const Document& doc, std::string_view marker, bool is_location) {
+  const Mention* mention = MentionOf(doc, marker);
+  if (!mention) return {};
+  const Entity* entity = mention->entity;
+  // An event at a landmark takes place in the landmark's city.
+  if (is_location && entity->location) entity = entity->location;
+  return {entity, mention->span};
+}
+
+}  // namespace
+
+int QuadClassOfCameo(std::string_view cameo) {
+  if (cameo.size() < 2) return 0;
+  int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+  if (root >= 1 && root <= 5) return 1;
+  if (root >= 6 && root <= 8) return 2;
+  if (root >= 9 && root <= 13) return 3;
+  if (root >= 14 && root <= 20) return 4;
+  return 0;
+}
+
+RulePack::RulePack() = default;
+RulePack::~RulePack() = default;
+
+void RulePack::AddPack(std::string_view json, const std::string& file) {
+  if (compiled_) throw std::logic_error("RulePack::AddPack after Compile");
+  rapidjson::Document doc = ParseJsonFile(json, file, kSchema);
+
+  std::map<std::string, std::string, std::less<>> macros;
+  if (auto it = doc.FindMember("macros"); it != doc.MemberEnd()) {
+    for (const auto& macro : it->value.GetObject()) {
+      macros.emplace(macro.name.GetString(), macro.value.GetString());
+    }
+  }
+  if (auto it = doc.FindMember("negation"); it != doc.MemberEnd()) {
+    auto regex = std::make_unique<RE2>(it->value.GetString(), RegexOptions());
+    if (!regex->ok()) {
+      throw InputError(file, LineOfPointer(json, "/negation"), "/negation", regex->error());
+    }
+    negation_ = std::move(regex);
+  }
+
+  std::unordered_set<std::string> ids_in_pack;
+  const auto& rules = doc["rules"].GetArray();
+  for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
+    const rapidjson::Value& item = rules[i];
+    const std::string pointer = "/rules/" + std::to_string(i);
+    auto fail = [&](const std::string& field, const std::string& message) -> void {
+      throw InputError(file, LineOfPointer(json, pointer + field), pointer + field, message);
+    };
+    auto rule = std::make_unique<Rule>();
+    rule->id = String(item, "id");
+    if (!ids_in_pack.insert(rule->id).second) fail("/id", "duplicate rule id \"" + rule->id + "\"");
+    rule->pattern = String(item, "pattern");
+    rule->relation = String(item, "relation");
+    rule->cameo = String(item, "cameo");
+    rule->goldstein = item["goldstein"].GetDouble();
+    rule->quad_class = item.HasMember("quad_class") ? item["quad_class"].GetInt() : QuadClassOfCameo(rule->cameo);
+    if (QuadClassOfCameo(rule->cameo) == 0) fail("/cameo", "CAMEO root must be 01 to 20");
+    if (item.HasMember("symmetric")) rule->symmetric = item["symmetric"].GetBool();
+    if (item.HasMember("confidence")) rule->confidence = item["confidence"].GetDouble();
+    rule->file = file;
+    rule->line = LineOfPointer(json, pointer);
+    if (auto tests = item.FindMember("tests"); tests != item.MemberEnd()) {
+      for (rapidjson::SizeType t = 0; t < tests->value.Size(); ++t) {
+        const auto& test = tests->value[t];
+        RuleTest parsed;
+        parsed.text = String(test, "text");
+        parsed.date = String(test, "date");
+        parsed.line = LineOfPointer(json, pointer + "/tests/" + std::to_string(t));
+        for (const auto& expected : test["events"].GetArray()) {
+          parsed.events.push_back({String(expected, "subject"), String(expected, "object"),
+                                   String(expected, "location"), String(expected, "polarity")});
+        }
+        rule->tests.push_back(std::move(parsed));
+      }
+    }
+
+    Compiled compiled;
+    std::string error;
+    if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
+    const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
+    if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
+    compiled.regex = std::make_unique<RE2>(compiled.expanded, RegexOptions());
+    if (!compiled.regex->ok()) {
+      fail("/pattern", "invalid regular expression: " + compiled.regex->error() + " (in \"" +
+                           rule->pattern + "\")");
+    }
+    const auto& groups = compiled.regex->NamedCapturingGroups();
+    auto group = [&](const char* name) {
+      auto it = groups.find(name);
+      return it == groups.end() ? -1 : it->second;
+    };
+    compiled.subject_group = group("subject");
+    compiled.object_group = group("object");
+    compiled.location_group = group("location");
+    if (compiled.subject_group < 0) fail("/pattern", "a rule needs a {subject:TYPE} slot");
+    compiled.rule = std::move(rule);
+
+    // A rule id an earlier pack defined is replaced in place, keeping rule order stable.
+    auto same_id = std::find_if(rules_.begin(), rules_.end(),
+                                [&](const Compiled& c) { return c.rule->id == compiled.rule->id; });
+    if (same_id != rules_.end()) {
+      *same_id = std::move(compiled);
+    } else {
+      rules_.push_back(std::move(compiled));
+    }
+  }
+}
+
+void RulePack::Compile() {
+  if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
+  set_ = std::make_unique<RE2::Set>(RegexOptions(), RE2::UNANCHORED);
+  for (const Compiled& compiled : rules_) {
+    std::string error;
+    if (set_->Add(compiled.expanded, &error) < 0) {
+      throw InputError(compiled.rule->file, compiled.rule->line, "pattern", error);
+    }
+  }
+  if (!set_->Compile()) {
+    throw InputError("", 0, "", "the rules are too large for RE2 to compile together");
+  }
+  compiled_ = true;
+}
+
+void RulePack::Apply(Document* doc) const {
+  if (!compiled_) throw std::logic_error("RulePack::Apply before Compile");
+  thread_local SentenceView view;
+  thread_local std::vector<int> matched;
+  size_t next_mention = 0;
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    while (next_mention < doc->mentions.size() && doc->mentions[next_mention].sentence < s) ++next_mention;
+    size_t end_mention = next_mention;
+    while (end_mention < doc->mentions.size() && doc->mentions[end_mention].sentence == s) ++end_mention;
+    if (end_mention == next_mention) continue;  // no entity, no event
+    view.Build(*doc, s, next_mention, end_mention);
+    matched.clear();
+    if (!set_->Match(view.text(), &matched)) continue;
+    std::sort(matched.begin(), matched.end());  // rule order decides between duplicates
+
+    const size_t first_event = doc->events.size();
+    for (int index : matched) {
+      const Compiled& compiled = rules_[static_cast<size_t>(index)];
+      const RE2& regex = *compiled.regex;
+      const int groups = regex.NumberOfCapturingGroups() + 1;
+      thread_local std::vector<re2::StringPiece> captures;
+      captures.assign(static_cast<size_t>(groups), re2::StringPiece());
+      const re2::StringPiece text(view.text());
+      size_t pos = 0;
+      while (pos <= text.size() &&
+             regex.Match(text, pos, text.size(), RE2::UNANCHORED, captures.data(), groups)) {
+        const re2::StringPiece whole = captures[0];
+        const size_t match_begin = static_cast<size_t>(whole.data() - text.data());
+        pos = match_begin + std::max<size_t>(whole.size(), 1);
+        auto capture = [&](int group) {
+          return group < 0 || captures[static_cast<size_t>(group)].data() == nullptr
+                     ? std::string_view()
+                     : std::string_view(captures[static_cast<size_t>(group)].data(),
+                                        captures[static_cast<size_t>(group)].size());
+        };
+        Event event;
+        event.sentence = s;
+        event.match = view.Original(match_begin, match_begin + whole.size());
+        event.subject = ArgumentOf(*doc, capture(compiled.subject_group), false);
+        event.object = ArgumentOf(*doc, capture(compiled.object_group), false);
+        event.location = ArgumentOf(*doc, capture(compiled.location_group), true);
+        if (!event.subject || event.subject.entity == event.object.entity) continue;
+        event.rule = compiled.rule.get();
+        event.date = doc->date;
+        event.confidence = compiled.rule->confidence;
+        if (RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), *negation_)) {
+          event.polarity = Polarity::kNegative;
+        }
+        // One event per (subject, relation, object) and sentence; the earlier rule wins, a later one may
+        // add the location the earlier one lacked.
+        bool duplicate = false;
+        for (size_t e = first_event; e < doc->events.size(); ++e) {
+          Event& other = doc->events[e];
+          bool same_pair = (other.subject.entity == event.subject.entity &&
+                            other.object.entity == event.object.entity) ||
+                           (event.rule->symmetric && other.rule->symmetric &&
+                            other.subject.entity == event.object.entity &&
+                            other.object.entity == event.subject.entity);
+          if (same_pair && other.rule->relation == event.rule->relation) {
+            if (!other.location && event.location) other.location = event.location;
+            duplicate = true;
+            break;
+          }
+        }
+        if (!duplicate) doc->events.push_back(event);
+      }
+    }
+  }
+}
+
+}  // namespace eg

@@ -1,0 +1,109 @@
+// RulePack: the stage that turns mentions into events, with regular-expression rules (RE2).
+//
+// A rule is a pattern over one sentence in which every entity mention has been replaced by a slot marker,
+// so rules talk about "an actor" or "a place" rather than about names. In a pattern:
+//
+//   {subject:ACTOR}   captures a mention of an actor as the event's subject
+//   {object:ACTOR}    ... as its object
+//   {location:PLACE}  ... as its location
+//   {ENTITY}          any mention, not captured
+//   {NAME}            a macro from the pack's "macros" (macros may use macros)
+//
+// Slot types: ACTOR (PERSON, ORGANIZATION, GROUP, COUNTRY), PLACE (CITY, REGION, LANDMARK, PLACE,
+// COUNTRY), ANY, or a single entity type (PERSON, COUNTRY, ...). A place is never an ACTOR, so
+// "Kerry and Lavrov met in Geneva" cannot make Geneva a party to the meeting. An event located at a
+// landmark takes place in its city: "at the Kremlin" -> Moscow.
+//
+// The sentence a pattern sees is normalised: runs of white space are one space, ’ and ‘ are ', “ and ”
+// are ", en and em dashes are -. Literal text matches in any case unless the rule says
+// "case_sensitive": true. Example:
+//
+//   {subject:ACTOR} met (?:with )?{object:ACTOR}(?: (?:in|at) {location:PLACE})?
+//
+// Every pattern is expanded and compiled once, when the pack is added; a bad pattern, an unknown slot or
+// slot type or an unknown macro is an InputError naming the file, line and field. Apply() runs one
+// RE2::Set pass per sentence to find the rules that can match, then runs only those for their captures.
+//
+// Thread safety: after Compile(), Apply() may run on many documents at once.
+#ifndef EVENTGRAPH_EXTRACT_RULE_PACK_H_
+#define EVENTGRAPH_EXTRACT_RULE_PACK_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "extract/document.h"
+
+
+namespace eg {
+
+// What a rule test sentence expects (see "tests" in schemas/rules.schema.json).
+struct ExpectedEvent {
+  std::string subject, object, location;  // entity ids; object and location may be empty
+  std::string polarity;                   // "positive", "negative" or empty (either)
+};
+struct RuleTest {
+  std::string text;
+  std::string date;
+  std::vector<ExpectedEvent> events;  // empty: the rule must not fire
+  size_t line = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string relation;  // "met"
+  std::string cameo;     // "040"
+  int quad_class = 0;    // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+  double goldstein = 0.0;
+  bool symmetric = false;
+  double confidence = 0.8;
+  std::string pattern;   // as written
+  std::string file;      // where it was defined
+  size_t line = 0;
+  std::vector<RuleTest> tests;
+};
+
+// The quad class of a CAMEO code's root: 01-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4.
+int QuadClassOfCameo(std::string_view cameo);
+
+class RulePack {
+ public:
+  RulePack();
+  ~RulePack();
+  RulePack(const RulePack&) = delete;
+  RulePack& operator=(const RulePack&) = delete;
+
+  // Adds and compiles the rules of one pack. A rule id defined twice in one pack is an error; a rule id
+  // defined by an earlier pack is replaced. Throws InputError. Must not be called after Compile().
+  void AddPack(std::string_view json, const std::string& file);
+
+  // Builds the RE2::Set over all rules. Throws InputError if RE2 refuses the set.
+  void Compile();
+
+  // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions.
+  void Apply(Document* doc) const;
+
+  size_t rule_count() const { return rules_.size(); }
+  const Rule& rule(size_t i) const { return *rules_[i].rule; }
+
+ private:
+  struct Compiled {
+    std::unique_ptr<Rule> rule;
+    std::unique_ptr<re2::RE2> regex;
+    std::string expanded;  // the pattern RE2 compiled
+    int subject_group = -1, object_group = -1, location_group = -1;  // capture indices, or -1
+  };
+
+  std::vector<Compiled> rules_;
+  std::unique_ptr<RE2::Set> set_;  // member i is rules_[i]
+  std::unique_ptr<re2::RE2> negation_;
+  bool compiled_ = false;
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_RULE_PACK_H_

@@ -1,0 +1,160 @@
+#include "extract/rule_pattern.h"
+
+#include "extract/utf8.h"
+
+namespace eg {
+namespace {
+
+constexpr int kMaxMacroDepth = 16;
+
+bool IsUpperName(std::string_view s) {
+  if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+  for (char c : s) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+bool IsLowerName(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
+  }
+  return true;
+}
+
+// The type letters a slot type admits, or empty for an unknown type.
+std::string LettersOf(std::string_view type) {
+  if (type == "ACTOR") return "POGC";
+  if (type == "PLACE") return "TRLXC";
+  if (type == "ANY") return "POGCTRLX";
+  EntityType entity_type;
+  if (ParseEntityType(type, &entity_type)) return std::string(1, EntityTypeLetter(entity_type));
+  return {};
+}
+
+bool Expand(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros, int depth,
+            std::string* out, std::string* error) {
+  if (depth > kMaxMacroDepth) {
+    *error = "macros nest too deeply (a macro that uses itself?)";
+    return false;
+  }
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out->push_back(c);
+      out->push_back(pattern[++i]);
+      continue;
+    }
+    if (c != '{') {
+      out->push_back(c);
+      continue;
+    }
+    size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) {
+      out->push_back(c);
+      continue;
+    }
+    std::string_view inside = pattern.substr(i + 1, close - i - 1);
+    size_t colon = inside.find(':');
+    if (colon != std::string_view::npos && IsLowerName(inside.substr(0, colon))) {
+      std::string_view slot = inside.substr(0, colon);
+      std::string_view type = inside.substr(colon + 1);
+      if (slot != "subject" && slot != "object" && slot != "location") {
+        *error = "unknown slot \"" + std::string(slot) + "\" (slots: subject, object, location)";
+        return false;
+      }
+      std::string letters = LettersOf(type);
+      if (letters.empty()) {
+        *error = "unknown slot type \"" + std::string(type) +
+                 "\" (types: ACTOR, PLACE, ANY, PERSON, ORGANIZATION, GROUP, COUNTRY, CITY, REGION, "
+                 "LANDMARK)";
+        return false;
+      }
+      *out += "\\x01(?P<" + std::string(slot) + ">[" + letters + "][0-9]+)\\x02";
+    } else if (inside == "ENTITY") {
+      *out += "\\x01[A-Z][0-9]+\\x02";
+    } else if (IsUpperName(inside)) {
+      auto macro = macros.find(inside);
+      if (macro == macros.end()) {
+        *error = "unknown macro {" + std::string(inside) + "}";
+        return false;
+      }
+      *out += "(?:";
+      if (!Expand(macro->second, macros, depth + 1, out, error)) return false;
+      *out += ")";
+    } else {
+      out->push_back(c);  // a repetition such as {2,3}: RE2's business
+      continue;
+    }
+    i = close;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ExpandRulePattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
+                       std::string* expanded, std::string* error) {
+  expanded->clear();
+  return Expand(pattern, macros, 0, expanded, error);
+}
+
+void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {
+  text_.clear();
+  offsets_.clear();
+  const Span span = doc.sentences[s].span;
+  const std::string_view full = doc.text;
+  size_t mention = first_mention;
+  size_t pos = span.begin;
+  bool last_space = false;
+  auto put = [&](char c, size_t at) {
+    text_.push_back(c);
+    offsets_.push_back(static_cast<uint32_t>(at));
+  };
+  while (pos < span.end) {
+    if (mention < end_mention && pos == doc.mentions[mention].span.begin) {
+      const Mention& m = doc.mentions[mention];
+      put('\x01', pos);
+      put(EntityTypeLetter(m.entity->type), pos);
+      for (char digit : std::to_string(mention)) put(digit, pos);
+      put('\x02', pos);
+      pos = m.span.end;
+      ++mention;
+      last_space = false;
+      continue;
+    }
+    size_t len;
+    char32_t cp = DecodeUtf8(full, pos, &len);
+    const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+                       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+    if (space) {
+      if (!last_space) put(' ', pos);
+      last_space = true;
+    } else if (cp == 0x2018 || cp == 0x2019) {
+      put('\'', pos);
+      last_space = false;
+    } else if (cp == 0x201C || cp == 0x201D) {
+      put('"', pos);
+      last_space = false;
+    } else if (cp == 0x2013 || cp == 0x2014) {
+      put('-', pos);
+      last_space = false;
+    } else {
+      for (size_t k = 0; k < len; ++k) put(full[pos + k], pos + k);
+      last_space = false;
+    }
+    pos += len;
+  }
+  offsets_.push_back(span.end);
+}
+
+Span SentenceView::Original(size_t begin, size_t end) const {
+  while (begin < end && text_[begin] == ' ') ++begin;
+  while (end > begin && text_[end - 1] == ' ') --end;
+  // The view covers the sentence contiguously (only runs of spaces collapse, and those were trimmed), so
+  // the offset of the byte after the match is where the match ends in the document.
+  return {offsets_[begin], offsets_[end]};
+}
+
+}  // namespace eg

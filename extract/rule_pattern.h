@@ -1,0 +1,44 @@
+// The two halves of rule matching that meet in the middle: the text a rule sees (SentenceView) and the
+// pattern it is written in (ExpandRulePattern).
+//
+// SentenceView renders one sentence with every mention replaced by a marker, "\x01" + the entity type's
+// letter + the mention's index in Document::mentions + "\x02", and the text normalised (see
+// rule_pack.h). A slot such as {object:ACTOR} expands to a capture of such a marker,
+// "\x01(?P<object>[POGC][0-9]+)\x02", so the regex engine never sees a name, only its type.
+#ifndef EVENTGRAPH_EXTRACT_RULE_PATTERN_H_
+#define EVENTGRAPH_EXTRACT_RULE_PATTERN_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace eg {
+
+// Expands slots and macros in pattern. On failure returns false and says why in *error.
+bool ExpandRulePattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
+                       std::string* expanded, std::string* error);
+
+// The normalised, marker-substituted text of one sentence, with a map back to document offsets. Reused
+// across sentences: Build() keeps its buffers' capacity.
+class SentenceView {
+ public:
+  // Renders sentence s of doc; mentions [first_mention, end_mention) are the sentence's mentions.
+  void Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention);
+
+  const std::string& text() const { return text_; }
+
+  // The document span of the view's bytes [begin, end), trimmed of surrounding spaces.
+  Span Original(size_t begin, size_t end) const;
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> offsets_;  // document offset of each byte of text_, plus one past the end
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_RULE_PATTERN_H_
