@@ -1,2 +1,102 @@
-#include "extract/extract.h"
-int main(){}
+// eventgraph: news text in, an actor-event graph out. See README.md and `eventgraph --help`.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "extract/document_reader.h"
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+void AddPackOptions(CLI::App* command, eg::PackOptions* packs) {
+  command->add_option("--gazetteer", packs->gazetteers, "add a gazetteer pack (JSON; repeatable)")
+      ->check(CLI::ExistingFile);
+  command->add_option("--rules", packs->rules, "add a rule pack (JSON; repeatable)")->check(CLI::ExistingFile);
+  command->add_flag("--no-defaults", packs->no_defaults, "do not load the embedded default packs");
+}
+
+CLI::Validator IsoDate() {
+  return CLI::Validator(
+      [](std::string& value) {
+        return eg::IsIsoDate(value) ? std::string() : "'" + value + "' is not a date YYYY-MM-DD";
+      },
+      "YYYY-MM-DD");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"eventgraph: builds an actor-event graph from news text.\n"
+               "Gazetteers find who is mentioned; RE2 rules find who did what to whom, where and when."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "eventgraph 0.1.0");
+
+  const std::string inputs_help =
+      "INPUT: .txt file (one document), .jsonl or .jsonl.gz (one {\"id\",\"text\",\"date\"?} per line), "
+      "directory (recursive), or - for stdin";
+
+  eg::ExtractCommand extract;
+  CLI::App* extract_app = app.add_subcommand("extract", "extract events as JSON Lines (one event per line)");
+  extract_app->add_option("INPUT", extract.inputs, inputs_help);
+  extract_app->add_flag("--sample", extract.sample, "also read the embedded sample text (data/sample.txt)");
+  extract_app->add_option("-o,--output", extract.output, "write events here instead of stdout");
+  extract_app->add_option("--date", extract.date, "date of documents that carry none")->check(IsoDate());
+  extract_app->add_flag("-q,--quiet", extract.quiet, "no summary line on stderr");
+  AddPackOptions(extract_app, &extract.packs);
+
+  eg::BuildCommand build;
+  CLI::App* build_app = app.add_subcommand(
+      "build", "extract, merge into a graph and export (.graphml for Gephi, .jsonld for graph databases, "
+               ".jsonl for the event stream)");
+  build_app->add_option("INPUT", build.inputs, inputs_help);
+  build_app->add_flag("--sample", build.sample, "also read the embedded sample text (data/sample.txt)");
+  build_app->add_option("-o,--output", build.outputs, "output file; repeatable; format from the extension")
+      ->required();
+  build_app->add_option("--format", build.formats,
+                        "graphml, jsonld or jsonl: once for every output, or once per -o in order")
+      ->check(CLI::IsMember({"graphml", "jsonld", "jsonl"}));
+  build_app->add_option("--date", build.date, "date of documents that carry none")->check(IsoDate());
+  build_app->add_flag("-q,--quiet", build.quiet, "no summary line on stderr");
+  AddPackOptions(build_app, &build.packs);
+
+  eg::TestRulesCommand test_rules;
+  CLI::App* test_app = app.add_subcommand(
+      "test-rules", "run the test sentences of rule packs; prints 'N passed, N failed'");
+  test_app->add_option("PACK", test_rules.packs_to_test,
+                       "rule packs to test (loaded after the defaults); none: test every loaded rule")
+      ->check(CLI::ExistingFile);
+  test_app->add_flag("-v,--verbose", test_rules.verbose, "list passing rules too");
+  AddPackOptions(test_app, &test_rules.packs);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsageError;
+  }
+
+  auto usage = [](const std::string& message) {
+    std::cerr << "eventgraph: " << message << "\nRun with --help for more information.\n";
+    return kUsageError;
+  };
+  if (*extract_app) {
+    if (extract.inputs.empty() && !extract.sample) return usage("extract: give at least one INPUT (or --sample)");
+    return eg::RunExtract(extract);
+  }
+  if (*build_app) {
+    if (build.inputs.empty() && !build.sample) return usage("build: give at least one INPUT (or --sample)");
+    if (build.formats.size() > 1 && build.formats.size() != build.outputs.size()) {
+      return usage("build: give --format once, or once per -o");
+    }
+    return eg::RunBuild(build);
+  }
+  return eg::RunTestRules(test_rules);
+}

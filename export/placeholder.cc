@@ -1,1 +1,0 @@
-#include "extract/extract.h"

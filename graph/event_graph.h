@@ -1,0 +1,132 @@
+// EventGraph: the actor network built from the events of many documents.
+//
+// Add() takes a processed Document (extract/extract.h) and folds its events in; the Document may be
+// destroyed right after, so documents can be streamed through. The graph keeps:
+//
+//   nodes   one per canonical entity (Entity::id) that is the subject or object of some event, numbered
+//           0, 1, ... in order of first appearance, with mention and event counts and the first and last
+//           date seen.
+//   edges   one per (subject, relation, object), numbered in order of creation. The weight is the number
+//           of events. A symmetric relation (Rule::symmetric) ignores direction: "Kerry met Lavrov" and
+//           "Lavrov met Kerry" are one edge whose source is the endpoint with the smaller entity id.
+//   events  every event, as an EventRecord, in order of arrival. An event without an object has no edge.
+//   places  the entities used as event locations, in order of first use. Places are not nodes.
+//
+// Everything a caller can iterate is in insertion order, so the same input gives the same output.
+//
+// Entity and Rule pointers point into the Extractor's packs, which must outlive the graph. The graph is
+// a plain value: not thread-safe to Add() from two threads, safe to read from many.
+#ifndef EVENTGRAPH_GRAPH_EVENT_GRAPH_H_
+#define EVENTGRAPH_GRAPH_EVENT_GRAPH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "extract/document.h"
+#include "extract/rule_pack.h"
+#include "graph/event_record.h"
+
+namespace eg {
+
+// What the graph knows about one node.
+struct EntityNode {
+  const Entity* entity = nullptr;  // never null
+  uint32_t mentions = 0;           // mentions of the entity in every document added
+  uint32_t events = 0;             // events with the entity as subject or object
+  std::string first_seen;          // earliest event date (YYYY-MM-DD), or empty when no event was dated
+  std::string last_seen;           // latest event date, or empty
+};
+
+// One aggregate edge: every event of one relation between two nodes.
+struct RelationEdge {
+  size_t source = 0;  // node index; for a symmetric edge the endpoint with the smaller entity id
+  size_t target = 0;  // node index
+  std::string relation;
+  std::string cameo;    // of the rule of the first event
+  int quad_class = 0;   // of the rule of the first event
+  bool symmetric = false;
+  std::vector<size_t> events;  // indices into EventGraph::events(), in order of arrival
+  double goldstein_sum = 0.0;  // over the events
+  std::string first_date;      // earliest event date, or empty when no event was dated
+  std::string last_date;
+  std::vector<const Entity*> locations;  // distinct event locations, in order of first use
+  std::vector<std::string> documents;    // distinct document ids, in order of first use (ids are
+                                         // assumed unique per run, see Document::id)
+  std::string evidence;                  // the sentence of the first event
+
+  size_t weight() const { return events.size(); }  // >= 1
+  double mean_goldstein() const { return events.empty() ? 0.0 : goldstein_sum / events.size(); }
+};
+
+// A document that was added, for writers that describe the sources.
+struct DocumentInfo {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string date;  // as the document said, possibly empty or not a full date
+};
+
+class EventGraph {
+ public:
+  // Boost.Graph view of the same nodes and edges; vertex descriptors are node indices.
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityNode,
+                                      RelationEdge>;
+
+  EventGraph() = default;
+  EventGraph(const EventGraph&) = delete;
+  EventGraph& operator=(const EventGraph&) = delete;
+
+  // Adds doc's mentions and events. doc must have been processed by an Extractor that outlives the graph.
+  void Add(const Document& doc);
+
+  size_t node_count() const { return boost::num_vertices(graph_); }
+  size_t edge_count() const { return edge_order_.size(); }
+  size_t event_count() const { return events_.size(); }
+
+  // i < node_count(), in order of first appearance.
+  const EntityNode& node(size_t i) const { return graph_[i]; }
+  // i < edge_count(), in order of creation.
+  const RelationEdge& edge(size_t i) const { return graph_[edge_order_[i]]; }
+  // Number of edges touching node i, in either direction.
+  size_t degree(size_t i) const { return boost::in_degree(i, graph_) + boost::out_degree(i, graph_); }
+  // The node index of the entity with this id, or -1 when it is not a node.
+  std::ptrdiff_t FindNode(std::string_view entity_id) const;
+
+  const std::vector<EventRecord>& events() const { return events_; }
+  const std::vector<const Entity*>& places() const { return places_; }
+  const std::vector<DocumentInfo>& documents() const { return documents_; }
+  const Graph& graph() const { return graph_; }
+
+ private:
+  using Vertex = Graph::vertex_descriptor;
+  using EdgeDescriptor = Graph::edge_descriptor;
+  // (source node, relation, target node, symmetric)
+  using EdgeKey = std::tuple<size_t, std::string, size_t, bool>;
+
+  Vertex NodeFor(const Entity* entity);
+  void AddEvent(EventRecord record);
+
+  Graph graph_;
+  std::vector<EdgeDescriptor> edge_order_;
+  std::vector<EventRecord> events_;
+  std::vector<const Entity*> places_;
+  std::vector<DocumentInfo> documents_;
+  // Lookup only; never iterated, so their order cannot leak into output.
+  std::unordered_map<std::string, Vertex> node_by_id_;
+  std::unordered_map<std::string, uint32_t> mentions_by_id_;
+  std::unordered_set<std::string> place_ids_;
+  std::map<EdgeKey, EdgeDescriptor> edge_by_key_;
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_GRAPH_EVENT_GRAPH_H_

@@ -1,0 +1,110 @@
+// Tests for extract/token_trie: longest-match lookups of multi-token names.
+#include "extract/token_trie.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/tokenizer.h"
+
+namespace eg {
+namespace {
+
+std::vector<Token> TokensOf(std::string_view text) {
+  std::vector<Token> tokens;
+  TokenizeText(text, &tokens);
+  return tokens;
+}
+
+TEST(TokenTrieTest, InsertReturnsSmallStableValues) {
+  TokenTrie trie;
+  uint32_t kerry = trie.Insert("John Kerry");
+  uint32_t lavrov = trie.Insert("Sergei Lavrov");
+  EXPECT_EQ(kerry, 0u);
+  EXPECT_EQ(lavrov, 1u);
+  EXPECT_EQ(trie.Insert("John Kerry"), kerry);
+  EXPECT_EQ(trie.Insert("JOHN   kerry"), kerry);  // same folded token sequence
+  EXPECT_EQ(trie.Insert("John"), 2u);           // a prefix gets its own value
+  EXPECT_EQ(trie.value_count(), 3u);
+}
+
+TEST(TokenTrieTest, NoTokensIsNoValue) {
+  TokenTrie trie;
+  EXPECT_EQ(trie.Insert(""), TokenTrie::kNoValue);
+  EXPECT_EQ(trie.Insert("  \u00A0 "), TokenTrie::kNoValue);
+  EXPECT_EQ(trie.value_count(), 0u);
+}
+
+TEST(TokenTrieTest, LongestMatchPrefersTheLongestName) {
+  TokenTrie trie;
+  const uint32_t kerry = trie.Insert("Kerry");
+  const uint32_t john_kerry = trie.Insert("John Kerry");
+  const uint32_t state = trie.Insert("Secretary of State");
+  const std::string text = "Secretary of State John Kerry met Kerry";
+  const std::vector<Token> tokens = TokensOf(text);
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  uint32_t length = 0;
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, n, &length), state);
+  EXPECT_EQ(length, 3u);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 3, n, &length), john_kerry);
+  EXPECT_EQ(length, 2u);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 4, n, &length), kerry);
+  EXPECT_EQ(length, 1u);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 6, n, &length), kerry);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 5, n, &length), TokenTrie::kNoValue);
+  // "John" alone is not stored, so the walk from "John" that stops before "Kerry" finds nothing.
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 3, 4, &length), TokenTrie::kNoValue);
+  // The limit is respected: "Secretary of" is not a name.
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 2, &length), TokenTrie::kNoValue);
+}
+
+TEST(TokenTrieTest, LookupsFoldCase) {
+  TokenTrie trie;
+  const uint32_t lavrov = trie.Insert("Sergei Lavrov");
+  const uint32_t russia = trie.Insert("Russia’s");  // ’ folds to '
+  const uint32_t cavusoglu = trie.Insert("Çavuşoğlu");
+  const std::string text = "SERGEI lavrov and Russia's ÇAVUŞOĞLU";
+  const std::vector<Token> tokens = TokensOf(text);
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  uint32_t length = 0;
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, n, &length), lavrov);
+  EXPECT_EQ(length, 2u);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 3, n, &length), russia);
+  EXPECT_EQ(length, 2u);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 5, n, &length), cavusoglu);
+}
+
+TEST(TokenTrieTest, AcceptCanRejectTheLongestSoAShorterOneIsTried) {
+  TokenTrie trie;
+  const uint32_t kerry = trie.Insert("John");
+  const uint32_t john_kerry = trie.Insert("John Kerry");
+  const std::string text = "John Kerry";
+  const std::vector<Token> tokens = TokensOf(text);
+  uint32_t length = 0;
+  std::vector<uint32_t> asked;
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 2, &length,
+                              [&](uint32_t value, uint32_t count) {
+                                asked.push_back(value);
+                                return count == 1;
+                              }),
+            kerry);
+  EXPECT_EQ(length, 1u);
+  EXPECT_EQ(asked, (std::vector<uint32_t>{john_kerry, kerry}));
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 2, &length, [](uint32_t, uint32_t) { return false; }),
+            TokenTrie::kNoValue);
+}
+
+TEST(TokenTrieTest, EmptyTrieAndEmptyRange) {
+  TokenTrie trie;
+  const std::string text = "Kerry";
+  const std::vector<Token> tokens = TokensOf(text);
+  uint32_t length = 7;
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 1, &length), TokenTrie::kNoValue);
+  trie.Insert("Kerry");
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 0, &length), TokenTrie::kNoValue);
+  EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 1, &length), 0u);
+}
+
+}  // namespace
+}  // namespace eg
