@@ -35,7 +35,7 @@ std::string Format(int year, int month, int day) {
 
 std::string FindDateline(std::string_view text) {
   static const RE2 kMonthFirst(
-      R"((?i)^(?:[A-Z][\pL .'-]{0,40}[-—–,:] *)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? +)?)"
+      R"((?i)^(?:[a-z][a-z .'-]*(?:-|—|–|,|:) *)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? +)?)"
       R"((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? +([0-9]{1,2}),? +([0-9]{4})\.?$)");
   static const RE2 kDayFirst(
       R"((?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? +)?([0-9]{1,2}) +)"

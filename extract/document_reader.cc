@@ -195,6 +195,9 @@ void DocumentReader::ReadTextDocument(const std::string& path, Document* doc) {
   doc->text = ReadFileOrThrow(path);
   doc->id = Stem(path);
   doc->source = path;
+  if (FindInvalidUtf8(doc->id) != std::string_view::npos) {
+    throw InputError(path, 0, "", "the file name is not valid UTF-8, so it cannot be a document id");
+  }
   CheckUtf8(doc->text, path, 0, "");
   Finish(doc, 0);
 }

@@ -49,10 +49,11 @@ void Gazetteer::AddAlias(Entity* entity, std::string_view alias, bool exact, boo
   if (value == TokenTrie::kNoValue) return;
   if (value >= candidates_.size()) candidates_.resize(value + 1);
   auto& list = candidates_[value];
-  for (const Candidate& existing : list) {
-    if (existing.entity == entity && existing.exact == exact && existing.adjectival == adjectival &&
-        (!exact || existing.tokens == JoinTokens(alias))) {
-      return;  // the same alias twice: harmless
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    if (it->entity == entity && it->exact == exact && it->adjectival == adjectival &&
+        (!exact || it->tokens == JoinTokens(alias))) {
+      std::rotate(it, it + 1, list.end());  // the same alias again: harmless, but it is now the last added
+      return;
     }
   }
   list.push_back({entity, exact, adjectival, exact ? JoinTokens(alias) : std::string()});
@@ -68,6 +69,7 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file) {
     }
   }
   std::unordered_set<std::string> ids_in_pack;
+  std::shared_ptr<const std::string> pack_text;  // shared by the pack's references, made on first use
   const auto& entities = doc["entities"].GetArray();
   for (rapidjson::SizeType i = 0; i < entities.Size(); ++i) {
     const rapidjson::Value& item = entities[i];
@@ -99,7 +101,8 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file) {
     for (const char* field : {"country", "located_in"}) {
       if (item.HasMember(field)) {
         std::string where = pointer + "/" + field;
-        references_.push_back({entity, file, LineOfPointer(json, where), where});
+        if (!pack_text) pack_text = std::make_shared<const std::string>(json);
+        references_.push_back({entity, file, pack_text, where});
       }
     }
     auto add_names = [&](const char* field, bool adjectival) {
@@ -124,7 +127,8 @@ void Gazetteer::Finish() {
     const std::string& target = ref.field.ends_with("/country") ? entity->country : entity->located_in;
     const Entity* found = Find(target);
     if (!found) {
-      throw InputError(ref.file, ref.line, ref.field, "no entity has the id \"" + target + "\"");
+      throw InputError(ref.file, LineOfPointer(*ref.json, ref.field), ref.field,
+                       "no entity has the id \"" + target + "\"");
     }
     if (ref.field.ends_with("/located_in")) entity->location = found;
   }

@@ -68,7 +68,9 @@ class Gazetteer {
   struct PendingReference {
     Entity* entity;
     std::string file;
-    size_t line;
+    // The pack's text, kept until Finish() so that the line of a bad reference is looked up only when it
+    // is reported: a lookup per reference re-parses the pack and made loading quadratic in its size.
+    std::shared_ptr<const std::string> json;
     std::string field;
   };
 

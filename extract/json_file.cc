@@ -23,12 +23,36 @@
 namespace eg {
 namespace {
 
+// A string stream the reader cannot copy. RapidJSON parses strings and numbers on a local copy of a
+// rapidjson::StringStream and writes the position back only afterwards, so a handler reading Tell() would
+// see the position before the value (and before the white space in front of it), not after it. Without
+// a StreamTraits specialisation the reader works on this stream itself, so Tell() in a handler is always
+// just after the token that started the value.
+class TrackedStream {
+ public:
+  using Ch = char;
+  explicit TrackedStream(const char* text) : stream_(text) {}
+  Ch Peek() const { return stream_.Peek(); }
+  Ch Take() { return stream_.Take(); }
+  size_t Tell() const { return stream_.Tell(); }
+  Ch* PutBegin() { return nullptr; }  // the stream is read-only: never used without kParseInsituFlag
+  void Put(Ch) {}
+  void Flush() {}
+  size_t PutEnd(Ch*) { return 0; }
+
+ private:
+  rapidjson::StringStream stream_;
+};
+
 // SAX handler that walks the document, keeps the JSON pointer of the current value and records the stream
 // position where the value at `target` begins.
 class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PointerLocator> {
  public:
-  PointerLocator(std::string_view target, const rapidjson::StringStream* stream)
+  PointerLocator(std::string_view target, const TrackedStream* stream)
       : target_(target), stream_(stream) {}
+  // Records the position of every value in *all instead of looking for one.
+  PointerLocator(std::unordered_map<std::string, size_t>* all, const TrackedStream* stream)
+      : stream_(stream), all_(all) {}
 
   size_t found() const { return found_; }
 
@@ -82,6 +106,10 @@ class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Po
 
   // Returns false (stopping the parse) once the target is found.
   bool Begin() {
+    if (all_) {
+      all_->emplace(Path(), stream_->Tell());
+      return true;
+    }
     if (Path() == target_) {
       found_ = stream_->Tell();
       return false;
@@ -94,10 +122,40 @@ class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Po
   }
 
   std::string_view target_;
-  const rapidjson::StringStream* stream_;
+  const TrackedStream* stream_;
   std::vector<Frame> frames_;
   size_t found_ = std::string::npos;
+  std::unordered_map<std::string, size_t>* all_ = nullptr;
 };
+
+// The offset a multi-line value starts on, given the position just after its first token.
+size_t ValueStart(std::string_view text, size_t pos) {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\n' || text[pos - 1] == '\r' ||
+                     text[pos - 1] == '\t')) {
+    --pos;
+  }
+  return pos > 0 ? pos - 1 : 0;
+}
+
+// RapidJSON 1.1 mis-validates a member that matches "patternProperties" in an object whose
+// "additionalProperties" is false: it checks the member's value against a stale schema, so every valid
+// macro ({"MEET": "met"}) was rejected ("wrong type: expected object"). An additionalProperties schema that
+// nothing satisfies, {"not": {}}, means the same and takes the code path that works: a member matching a
+// pattern is checked against the pattern's schema only, any other member fails with the keyword "not".
+void WorkAroundPatternPropertiesBug(rapidjson::Value* schema, rapidjson::Document::AllocatorType& allocator) {
+  if (schema->IsArray()) {
+    for (auto& item : schema->GetArray()) WorkAroundPatternPropertiesBug(&item, allocator);
+    return;
+  }
+  if (!schema->IsObject()) return;
+  for (auto& member : schema->GetObject()) WorkAroundPatternPropertiesBug(&member.value, allocator);
+  auto additional = schema->FindMember("additionalProperties");
+  if (additional != schema->MemberEnd() && additional->value.IsFalse() && schema->HasMember("patternProperties")) {
+    rapidjson::Value never(rapidjson::kObjectType);
+    never.AddMember("not", rapidjson::Value(rapidjson::kObjectType), allocator);
+    additional->value = never;
+  }
+}
 
 const rapidjson::SchemaDocument& SchemaFor(std::string_view schema_path) {
   static std::mutex mutex;
@@ -110,6 +168,7 @@ const rapidjson::SchemaDocument& SchemaFor(std::string_view schema_path) {
   rapidjson::Document schema;
   schema.Parse(text.data(), text.size());
   if (schema.HasParseError()) throw std::logic_error("embedded schema does not parse: " + std::string(schema_path));
+  WorkAroundPatternPropertiesBug(&schema, schema.GetAllocator());
   auto doc = std::make_unique<rapidjson::SchemaDocument>(schema);
   const rapidjson::SchemaDocument& ref = *doc;
   cache.emplace(std::string(schema_path), std::move(doc));
@@ -141,16 +200,48 @@ void ThrowSchemaError(std::string_view text, const std::string& file, const rapi
   const rapidjson::Value* value = validator.GetInvalidDocumentPointer().Get(doc);
   const rapidjson::Value* subschema = validator.GetInvalidSchemaPointer().Get(schema);
   std::string message;
-  if (keyword == "additionalProperties" && value && value->IsObject() && subschema &&
-      subschema->IsObject() && subschema->HasMember("properties")) {
+  if (keyword == "additionalProperties" && subschema && subschema->IsObject() &&
+      subschema->HasMember("properties")) {
     const rapidjson::Value& known = (*subschema)["properties"];
-    for (auto& member : value->GetObject()) {
-      if (!known.HasMember(member.name)) {
-        where += "/" + EscapePointerToken(member.name.GetString());
-        message = "unknown field";
-        std::string names;
-        for (auto& k : known.GetObject()) names += std::string(names.empty() ? "" : ", ") + k.name.GetString();
-        message += " (known fields: " + names + ")";
+    std::string names;
+    for (auto& k : known.GetObject()) names += std::string(names.empty() ? "" : ", ") + k.name.GetString();
+    auto is_known = [&](std::string_view name) {
+      for (auto& k : known.GetObject()) {
+        if (name == std::string_view(k.name.GetString(), k.name.GetStringLength())) return true;
+      }
+      return false;
+    };
+    // RapidJSON 1.1 reports the unknown member itself (the pointer ends with its name); look for it in the
+    // object only when the pointer names the object.
+    const rapidjson::Pointer pointer = validator.GetInvalidDocumentPointer();
+    const size_t tokens = pointer.GetTokenCount();
+    const rapidjson::Value* parent =
+        tokens > 0 ? rapidjson::Pointer(pointer.GetTokens(), tokens - 1).Get(doc) : nullptr;
+    const std::string_view last =
+        tokens > 0 ? std::string_view(pointer.GetTokens()[tokens - 1].name, pointer.GetTokens()[tokens - 1].length)
+                   : std::string_view();
+    if (parent && parent->IsObject() && !is_known(last) &&
+        parent->HasMember(rapidjson::Value(rapidjson::StringRef(last.data(), last.size())))) {
+      message = "unknown field (known fields: " + names + ")";
+    } else if (value && value->IsObject()) {
+      for (auto& member : value->GetObject()) {
+        if (!is_known(std::string_view(member.name.GetString(), member.name.GetStringLength()))) {
+          where += "/" + EscapePointerToken(member.name.GetString());
+          message = "unknown field (known fields: " + names + ")";
+          break;
+        }
+      }
+    }
+  } else if (keyword == "not" && subschema && subschema->IsBool()) {
+    // "additionalProperties": false next to "patternProperties" (see SchemaFor): a name the patterns reject.
+    message = "unknown field";
+    const rapidjson::Pointer schema_pointer = validator.GetInvalidSchemaPointer();
+    const size_t count = schema_pointer.GetTokenCount();
+    const rapidjson::Value* owner =
+        count > 0 ? rapidjson::Pointer(schema_pointer.GetTokens(), count - 1).Get(schema) : nullptr;
+    if (owner && owner->IsObject() && owner->HasMember("patternProperties")) {
+      for (auto& p : (*owner)["patternProperties"].GetObject()) {
+        message += std::string(" (names must match ") + p.name.GetString() + ")";
         break;
       }
     }
@@ -174,6 +265,11 @@ void ThrowSchemaError(std::string_view text, const std::string& file, const rapi
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     (*subschema)["enum"].Accept(writer);
     message = std::string("value is not one of ") + buffer.GetString();
+  } else if (keyword == "oneOf") {
+    // The alias form: a non-empty string or an object; "" fails both without saying why.
+    message = value && value->IsString() && value->GetStringLength() == 0
+                  ? "value is too short (empty?)"
+                  : "value matches none of the allowed forms";
   } else if (keyword == "minLength") {
     message = "value is too short (empty?)";
   } else if (keyword == "minItems") {
@@ -196,19 +292,34 @@ size_t LineOfOffset(std::string_view text, size_t offset) {
 
 size_t LineOfPointer(std::string_view text, std::string_view json_pointer) {
   std::string copy(text);  // StringStream needs a NUL-terminated buffer
-  rapidjson::StringStream stream(copy.c_str());
+  TrackedStream stream(copy.c_str());
   PointerLocator locator(json_pointer, &stream);
   rapidjson::Reader reader;
   reader.Parse(stream, locator);
   if (locator.found() == std::string::npos) return 0;
-  // The position is just after the value's first token; step back over it so a multi-line value reports
-  // the line it starts on.
-  size_t pos = locator.found();
-  while (pos > 0 && (copy[pos - 1] == ' ' || copy[pos - 1] == '\n' || copy[pos - 1] == '\r' ||
-                     copy[pos - 1] == '\t')) {
-    --pos;
+  return LineOfOffset(text, ValueStart(text, locator.found()));
+}
+
+size_t JsonLineIndex::Line(std::string_view json_pointer) {
+  if (!built_) {
+    std::unordered_map<std::string, size_t> positions;
+    std::string copy(text_);
+    TrackedStream stream(copy.c_str());
+    PointerLocator locator(&positions, &stream);
+    rapidjson::Reader reader;
+    reader.Parse(stream, locator);
+    std::vector<size_t> newlines;  // offsets of '\n', to turn offsets into lines by binary search
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') newlines.push_back(i);
+    }
+    for (auto& [pointer, pos] : positions) {
+      size_t start = ValueStart(text_, pos);
+      lines_.emplace(pointer, 1 + (std::lower_bound(newlines.begin(), newlines.end(), start) - newlines.begin()));
+    }
+    built_ = true;
   }
-  return LineOfOffset(text, pos > 0 ? pos - 1 : 0);
+  auto it = lines_.find(std::string(json_pointer));
+  return it == lines_.end() ? 0 : it->second;
 }
 
 rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file,

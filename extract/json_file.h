@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace eg {
 
@@ -24,6 +25,21 @@ rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file
 
 // The 1-based line of the value at json_pointer ("/rules/3/pattern") in text, or 0 when it is not there.
 size_t LineOfPointer(std::string_view text, std::string_view json_pointer);
+
+// The lines of every value of one JSON text, found in a single pass: for a loader that needs the line of
+// many values (each rule's line, for messages and test reports), where LineOfPointer per value would read
+// the text once per value. The text must outlive the index.
+class JsonLineIndex {
+ public:
+  explicit JsonLineIndex(std::string_view text) : text_(text) {}
+  // As LineOfPointer. The first call indexes the whole text.
+  size_t Line(std::string_view json_pointer);
+
+ private:
+  std::string_view text_;
+  bool built_ = false;
+  std::unordered_map<std::string, size_t> lines_;
+};
 
 // The 1-based line that byte offset falls on.
 size_t LineOfOffset(std::string_view text, size_t offset);

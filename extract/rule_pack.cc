@@ -24,8 +24,14 @@ std::string String(const rapidjson::Value& object, const char* name) {
   return it == object.MemberEnd() ? std::string() : std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
-RE2::Options RegexOptions() {
+// RE2's default budget (8 MiB) is too small for a few hundred case-insensitive rules in one RE2::Set, and
+// when the DFA runs out of it a match silently fails. Memory is taken only as the DFA grows.
+constexpr int64_t kRegexMemory = int64_t{64} << 20;
+constexpr int64_t kSetMemory = int64_t{1} << 30;
+
+RE2::Options RegexOptions(int64_t max_mem = kRegexMemory) {
   RE2::Options options;
+  options.set_max_mem(max_mem);
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
   return options;
@@ -51,7 +57,7 @@ Argument ArgumentOf(const Document& doc, std::string_view marker, bool is_locati
 }  // namespace
 
 int QuadClassOfCameo(std::string_view cameo) {
-  if (cameo.size() < 2) return 0;
+  if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '9' || cameo[1] < '0' || cameo[1] > '9') return 0;
   int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
   if (root >= 1 && root <= 5) return 1;
   if (root >= 6 && root <= 8) return 2;
@@ -66,6 +72,7 @@ RulePack::~RulePack() = default;
 void RulePack::AddPack(std::string_view json, const std::string& file) {
   if (compiled_) throw std::logic_error("RulePack::AddPack after Compile");
   rapidjson::Document doc = ParseJsonFile(json, file, kSchema);
+  JsonLineIndex lines(json);
 
   std::map<std::string, std::string, std::less<>> macros;
   if (auto it = doc.FindMember("macros"); it != doc.MemberEnd()) {
@@ -76,7 +83,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
   if (auto it = doc.FindMember("negation"); it != doc.MemberEnd()) {
     auto regex = std::make_unique<RE2>(it->value.GetString(), RegexOptions());
     if (!regex->ok()) {
-      throw InputError(file, LineOfPointer(json, "/negation"), "/negation", regex->error());
+      throw InputError(file, lines.Line("/negation"), "/negation", regex->error());
     }
     negation_ = std::move(regex);
   }
@@ -87,7 +94,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
     const rapidjson::Value& item = rules[i];
     const std::string pointer = "/rules/" + std::to_string(i);
     auto fail = [&](const std::string& field, const std::string& message) -> void {
-      throw InputError(file, LineOfPointer(json, pointer + field), pointer + field, message);
+      throw InputError(file, lines.Line(pointer + field), pointer + field, message);
     };
     auto rule = std::make_unique<Rule>();
     rule->id = String(item, "id");
@@ -101,14 +108,14 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
     if (item.HasMember("symmetric")) rule->symmetric = item["symmetric"].GetBool();
     if (item.HasMember("confidence")) rule->confidence = item["confidence"].GetDouble();
     rule->file = file;
-    rule->line = LineOfPointer(json, pointer);
+    rule->line = lines.Line(pointer);
     if (auto tests = item.FindMember("tests"); tests != item.MemberEnd()) {
       for (rapidjson::SizeType t = 0; t < tests->value.Size(); ++t) {
         const auto& test = tests->value[t];
         RuleTest parsed;
         parsed.text = String(test, "text");
         parsed.date = String(test, "date");
-        parsed.line = LineOfPointer(json, pointer + "/tests/" + std::to_string(t));
+        parsed.line = lines.Line(pointer + "/tests/" + std::to_string(t));
         for (const auto& expected : test["events"].GetArray()) {
           parsed.events.push_back({String(expected, "subject"), String(expected, "object"),
                                    String(expected, "location"), String(expected, "polarity")});
@@ -151,7 +158,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
 
 void RulePack::Compile() {
   if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
-  set_ = std::make_unique<RE2::Set>(RegexOptions(), RE2::UNANCHORED);
+  set_ = std::make_unique<RE2::Set>(RegexOptions(kSetMemory), RE2::UNANCHORED);
   for (const Compiled& compiled : rules_) {
     std::string error;
     if (set_->Add(compiled.expanded, &error) < 0) {
@@ -176,7 +183,13 @@ void RulePack::Apply(Document* doc) const {
     if (end_mention == next_mention) continue;  // no entity, no event
     view.Build(*doc, s, next_mention, end_mention);
     matched.clear();
-    if (!set_->Match(view.text(), &matched)) continue;
+    RE2::Set::ErrorInfo error;
+    if (!set_->Match(view.text(), &matched, &error)) {
+      if (error.kind == RE2::Set::kNoError) continue;
+      // The prefilter gave up (the DFA ran out of memory on a pathological sentence): try every rule.
+      matched.resize(rules_.size());
+      for (size_t r = 0; r < rules_.size(); ++r) matched[r] = static_cast<int>(r);
+    }
     std::sort(matched.begin(), matched.end());  // rule order decides between duplicates
 
     const size_t first_event = doc->events.size();
@@ -231,6 +244,9 @@ void RulePack::Apply(Document* doc) const {
         if (!duplicate) doc->events.push_back(event);
       }
     }
+    // Rules ran in pack order; Document::events is ordered by position within the sentence.
+    std::stable_sort(doc->events.begin() + static_cast<std::ptrdiff_t>(first_event), doc->events.end(),
+                     [](const Event& a, const Event& b) { return a.match.begin < b.match.begin; });
   }
 }
 

@@ -7,7 +7,8 @@
 //   {object:ACTOR}    ... as its object
 //   {location:PLACE}  ... as its location
 //   {ENTITY}          any mention, not captured
-//   {NAME}            a macro from the pack's "macros" (macros may use macros)
+//   {NAME}            a macro from the pack's "macros" (macros may use macros); RE2's own braces
+//                     (\p{L}, \x{A0}, {2,3}) and an escaped \{ are left alone
 //
 // Slot types: ACTOR (PERSON, ORGANIZATION, GROUP, COUNTRY), PLACE (CITY, REGION, LANDMARK, PLACE,
 // COUNTRY), ANY, or a single entity type (PERSON, COUNTRY, ...). A place is never an ACTOR, so
@@ -15,7 +16,8 @@
 // landmark takes place in its city: "at the Kremlin" -> Moscow.
 //
 // The sentence a pattern sees is normalised: runs of white space are one space, ’ and ‘ are ', “ and ”
-// are ", en and em dashes are -. Literal text matches in any case unless the rule says
+// are ", en and em dashes are -. The control characters \x01 and \x02 count as white space, so that no text
+// can pass for a mention marker. Literal text matches in any case unless the rule says
 // "case_sensitive": true. Example:
 //
 //   {subject:ACTOR} met (?:with )?{object:ACTOR}(?: (?:in|at) {location:PLACE})?
@@ -67,7 +69,8 @@ struct Rule {
   std::vector<RuleTest> tests;
 };
 
-// The quad class of a CAMEO code's root: 01-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4.
+// The quad class of a CAMEO code's root: 01-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4, anything else
+// (another root, fewer than two digits) -> 0.
 int QuadClassOfCameo(std::string_view cameo);
 
 class RulePack {

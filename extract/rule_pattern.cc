@@ -44,6 +44,15 @@ bool Expand(std::string_view pattern, const std::map<std::string, std::string, s
     if (c == '\\' && i + 1 < pattern.size()) {
       out->push_back(c);
       out->push_back(pattern[++i]);
+      // \p{L}, \P{Lu}, \x{A0}: RE2's braces, not a macro, even when they hold an upper-case name.
+      const char escaped = pattern[i];
+      if ((escaped == 'p' || escaped == 'P' || escaped == 'x') && i + 1 < pattern.size() &&
+          pattern[i + 1] == '{') {
+        size_t close = pattern.find('}', i + 1);
+        if (close == std::string_view::npos) close = pattern.size() - 1;
+        out->append(pattern.substr(i + 1, close - i));
+        i = close;
+      }
       continue;
     }
     if (c != '{') {
@@ -117,7 +126,10 @@ void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, 
       const Mention& m = doc.mentions[mention];
       put('\x01', pos);
       put(EntityTypeLetter(m.entity->type), pos);
-      for (char digit : std::to_string(mention)) put(digit, pos);
+      char digits[20];
+      int count = 0;
+      for (size_t n = mention; count == 0 || n > 0; n /= 10) digits[count++] = static_cast<char>('0' + n % 10);
+      while (count > 0) put(digits[--count], pos);
       put('\x02', pos);
       pos = m.span.end;
       ++mention;
@@ -126,8 +138,10 @@ void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, 
     }
     size_t len;
     char32_t cp = DecodeUtf8(full, pos, &len);
+    // \x01 and \x02 in the text itself are spaces, so that the text cannot forge a mention marker.
     const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-                       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+                       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF ||
+                       cp == 0x01 || cp == 0x02;
     if (space) {
       if (!last_space) put(' ', pos);
       last_space = true;

@@ -201,7 +201,10 @@ void SplitSentences(Document* doc) {
     char32_t cp = At(token, 0, &len);
     if (tokens[i].kind != TokenKind::kPunctuation || !IsTerminator(cp)) continue;
     if (cp == '.' && i > start && tokens[i - 1].span.end == tokens[i].span.begin &&
-        tokens[i - 1].kind == TokenKind::kWord && IsAbbreviation(doc->Text(tokens[i - 1].span))) {
+        tokens[i - 1].kind == TokenKind::kWord && IsAbbreviation(doc->Text(tokens[i - 1].span)) &&
+        // "No." abbreviates a number ("No. 10") and is otherwise the word: "Russia said no."
+        (!EqualsIgnoreAsciiCase(doc->Text(tokens[i - 1].span), "no") ||
+         tokens[i + 1].kind == TokenKind::kNumber)) {
       continue;
     }
     // Absorb further terminators and closing quotes/brackets: `...`, `?!`, `.”`, `.)`.
@@ -253,7 +256,7 @@ void TokenizeText(std::string_view text, std::vector<Token>* tokens) {
       if ((next == 's' || next == 'S') && !IsLetter(At(text, pos + len + next_len))) {
         end = pos + len + next_len;
         token.kind = TokenKind::kPossessive;
-      } else if (!IsLetter(next) && text[pos - 1] == 's') {
+      } else if (!IsLetter(next) && (text[pos - 1] == 's' || text[pos - 1] == 'S')) {
         end = pos + len;
         token.kind = TokenKind::kPossessive;
       } else {

@@ -13,7 +13,7 @@
 //
 // A sentence ends after ".", "!", "?" or "…" (and any closing quotes or brackets right after it) when the
 // next token starts with a capital, a digit or an opening quote, unless the "." closes an abbreviation
-// ("Mr.", "Jan.", an initial, "U.S."). A blank line always ends a sentence; so does a single line break
+// ("Mr.", "Jan.", an initial, "U.S."; "No." only before a number, as in "No. 10"). A blank line always ends a sentence; so does a single line break
 // before a line that does not start with a lower-case letter, which keeps headlines and datelines apart
 // from the paragraph after them while joining hard-wrapped lines.
 //

@@ -85,6 +85,13 @@ TEST(TokenizerTest, AbbreviationsDoNotEndTheSentence) {
   EXPECT_EQ(Tokens("Mr. Lavrov"), (Strings{"Mr", ".", "Lavrov"}));
 }
 
+TEST(TokenizerTest, NoIsAnAbbreviationOnlyBeforeANumber) {
+  EXPECT_EQ(Sentences("Kerry met Lavrov at No. 10 Downing Street."),
+            (Strings{"Kerry met Lavrov at No. 10 Downing Street."}));
+  EXPECT_EQ(Sentences("Russia said no. The talks ended."), (Strings{"Russia said no.", "The talks ended."}));
+  EXPECT_EQ(Sentences("The answer was No. Kerry left."), (Strings{"The answer was No.", "Kerry left."}));
+}
+
 TEST(TokenizerTest, PeriodBeforeCapitalEndsTheSentence) {
   EXPECT_EQ(Sentences("He left. Then the talks resumed…"), (Strings{"He left.", "Then the talks resumed…"}));
   EXPECT_EQ(Sentences("Talks ended in 2016. 300 people attended."),
@@ -146,6 +153,9 @@ TEST(TokenizerTest, PluralPossessiveApostrophe) {
   EXPECT_EQ(TokenTexts(doc), (Strings{"Martyrs", "’", "Day", "and", "the", "soldiers", "'", "families"}));
   EXPECT_EQ(doc.tokens[1].kind, TokenKind::kPossessive);
   EXPECT_EQ(doc.tokens[6].kind, TokenKind::kPossessive);
+  Document caps = Tokenized("MARTYRS’ DAY");
+  EXPECT_EQ(TokenTexts(caps), (Strings{"MARTYRS", "’", "DAY"}));
+  EXPECT_EQ(caps.tokens[1].kind, TokenKind::kPossessive);
 }
 
 TEST(TokenizerTest, InnerApostropheStaysInTheWord) {
@@ -161,6 +171,7 @@ TEST(TokenizerTest, QuoteApostropheAfterNonPluralIsPunctuation) {
 
 TEST(TokenizerTest, HyphensAndDashesSplitWords) {
   EXPECT_EQ(Tokens("USA-backed rebels"), (Strings{"USA", "-", "backed", "rebels"}));
+  EXPECT_EQ(Tokens("U.S.-backed"), (Strings{"U.S.", "-", "backed"}));
   EXPECT_EQ(Tokens("Kerry—and Lavrov–met"), (Strings{"Kerry", "—", "and", "Lavrov", "–", "met"}));
 }
 

@@ -1,0 +1,176 @@
+// DocumentReader and FindDateline on files written here.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extract/dateline.h"
+#include "extract/document_reader.h"
+#include "extract/input_error.h"
+
+namespace {
+namespace fs = std::filesystem;
+
+class DocumentReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("eg_reader_test_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+  std::vector<eg::Document> ReadAll(const std::vector<std::string>& inputs, eg::ReaderOptions options = {}) {
+    eg::DocumentReader reader(inputs, options);
+    std::vector<eg::Document> docs;
+    eg::Document doc;
+    while (reader.Next(&doc)) docs.push_back(doc);
+    return docs;
+  }
+
+  // The InputError reading inputs throws, or a failure.
+  eg::InputError ErrorOf(const std::vector<std::string>& inputs) {
+    try {
+      ReadAll(inputs);
+    } catch (const eg::InputError& e) {
+      return e;
+    }
+    ADD_FAILURE() << "no InputError";
+    return eg::InputError("", 0, "", "");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(DocumentReaderTest, TextFileIsOneDocumentNamedAfterTheFile) {
+  auto docs = ReadAll({Write("kerry-moscow.txt", "Kerry met Putin.\n")});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "kerry-moscow");
+  EXPECT_EQ(docs[0].text, "Kerry met Putin.\n");
+  EXPECT_EQ(docs[0].date, "");
+}
+
+TEST_F(DocumentReaderTest, JsonLinesCarryIdDateTitleAndIgnoreOtherFields) {
+  auto docs = ReadAll({Write("n.jsonl",
+                             "{\"id\":\"a\",\"text\":\"one\",\"date\":\"2016-03-24T10:00:00Z\",\"title\":\"T\","
+                             "\"url\":\"http://x\",\"publisher\":\"p\"}\r\n"
+                             "\n"
+                             "{\"id\":\"b\",\"text\":\"two\",\"date\":\"2016-09\"}\n"
+                             "{\"id\":\"c\",\"text\":\"three\",\"date\":null}")});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "a");
+  EXPECT_EQ(docs[0].date, "2016-03-24");
+  EXPECT_EQ(docs[0].title, "T");
+  EXPECT_EQ(docs[0].url, "http://x");
+  EXPECT_EQ(docs[1].date, "") << "a year-month alone is not a day";
+  EXPECT_EQ(docs[2].text, "three") << "last line without a newline";
+}
+
+TEST_F(DocumentReaderTest, GzippedJsonLines) {
+  std::string path = (dir_ / "n.jsonl.gz").string();
+  gzFile gz = gzopen(path.c_str(), "wb");
+  std::string content;
+  for (int i = 0; i < 3000; ++i) content += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Kerry met Lavrov.\"}\n";
+  gzwrite(gz, content.data(), static_cast<unsigned>(content.size()));
+  gzclose(gz);
+  auto docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 3000u) << "lines across 64 KiB chunk boundaries are whole";
+  EXPECT_EQ(docs[2999].id, "d2999");
+  EXPECT_EQ(docs[1234].text, "Kerry met Lavrov.");
+}
+
+TEST_F(DocumentReaderTest, DirectoriesAreRecursiveSortedAndSkipOtherFiles) {
+  Write("c/z.txt", "z");
+  Write("c/a/y.txt", "y");
+  Write("c/b.jsonl", "{\"id\":\"x\",\"text\":\"x\"}\n");
+  Write("c/readme.md", "not an input");
+  auto docs = ReadAll({(dir_ / "c").string()});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "y");  // c/a/y.txt
+  EXPECT_EQ(docs[1].id, "x");  // c/b.jsonl
+  EXPECT_EQ(docs[2].id, "z");  // c/z.txt
+}
+
+TEST_F(DocumentReaderTest, DateComesFromFieldThenDatelineThenDefault) {
+  auto docs = ReadAll({Write("a.jsonl", "{\"id\":\"a\",\"text\":\"Thursday, March 24, 2016\\n\\nKerry spoke.\","
+                                        "\"date\":\"2016-01-02\"}\n"
+                                        "{\"id\":\"b\",\"text\":\"Thursday, March 24, 2016\\n\\nKerry spoke.\"}\n"
+                                        "{\"id\":\"c\",\"text\":\"Kerry spoke.\"}\n")},
+                      {"2020-05-05", false});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].date, "2016-01-02");
+  EXPECT_EQ(docs[1].date, "2016-03-24");
+  EXPECT_EQ(docs[2].date, "2020-05-05");
+}
+
+TEST_F(DocumentReaderTest, ErrorsNameFileLineAndField) {
+  eg::InputError e = ErrorOf({Write("a.jsonl", "{\"id\":\"a\",\"text\":\"ok\"}\n[1, 2]\n")});
+  EXPECT_EQ(e.line(), 2u);
+  EXPECT_NE(e.message().find("not a JSON object"), std::string::npos);
+
+  e = ErrorOf({Write("b.jsonl", "{\"id\":\"a\",\"text\":7}\n")});
+  EXPECT_EQ(e.line(), 1u);
+  EXPECT_EQ(e.field(), "text");
+
+  e = ErrorOf({Write("c.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"date\":\"24/03/2016\"}\n")});
+  EXPECT_EQ(e.field(), "date");
+
+  e = ErrorOf({Write("d.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n")});
+  EXPECT_EQ(e.line(), 2u);
+  EXPECT_EQ(e.field(), "id");
+  EXPECT_NE(e.message().find("already used"), std::string::npos);
+
+  e = ErrorOf({(dir_ / "absent.txt").string()});
+  EXPECT_NE(e.file().find("absent.txt"), std::string::npos);
+
+  e = ErrorOf({Write("bad.txt", "line one\nline \xff two\n")});
+  EXPECT_EQ(e.line(), 2u);
+  EXPECT_NE(e.message().find("invalid UTF-8"), std::string::npos);
+
+  e = ErrorOf({Write("bad.jsonl", "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"\xc3\x28\"}\n")});
+  EXPECT_EQ(e.line(), 2u);
+}
+
+TEST_F(DocumentReaderTest, SameFileNameInTwoDirectoriesIsADuplicateId) {
+  Write("c/a/story.txt", "one");
+  Write("c/b/story.txt", "two");
+  eg::InputError e = ErrorOf({(dir_ / "c").string()});
+  EXPECT_NE(e.message().find("\"story\""), std::string::npos) << e.what();
+}
+
+TEST(IsIsoDateTest, ChecksTheCalendar) {
+  EXPECT_TRUE(eg::IsIsoDate("2016-03-24"));
+  EXPECT_TRUE(eg::IsIsoDate("2016-02-29"));
+  EXPECT_FALSE(eg::IsIsoDate("2015-02-29"));
+  EXPECT_FALSE(eg::IsIsoDate("2016-13-01"));
+  EXPECT_FALSE(eg::IsIsoDate("2016-3-24"));
+  EXPECT_FALSE(eg::IsIsoDate("24-03-2016"));
+}
+
+TEST(FindDatelineTest, RecognisesCommonDatelines) {
+  EXPECT_EQ(eg::FindDateline("Thursday, March 24, 2016\n\nU.S. and Russia meet"), "2016-03-24");
+  EXPECT_EQ(eg::FindDateline("Headline here\nMarch 24, 2016\nText."), "2016-03-24");
+  EXPECT_EQ(eg::FindDateline("24 March 2016\nText."), "2016-03-24");
+  EXPECT_EQ(eg::FindDateline("Sept. 9, 2016\nText."), "2016-09-09");
+  EXPECT_EQ(eg::FindDateline("GENEVA - September 9, 2016\nText."), "2016-09-09");
+  EXPECT_EQ(eg::FindDateline("2016-09-09\nText."), "2016-09-09");
+}
+
+TEST(FindDatelineTest, IgnoresDatesInsideSentencesAndImpossibleDates) {
+  EXPECT_EQ(eg::FindDateline("Kerry met Lavrov on March 24, 2016 in Moscow.\n"), "");
+  EXPECT_EQ(eg::FindDateline("February 30, 2016\nText."), "");
+  EXPECT_EQ(eg::FindDateline("a\nb\nc\nd\ne\nf\nMarch 24, 2016\n"), "") << "only the first lines count";
+  EXPECT_EQ(eg::FindDateline(""), "");
+}
+
+}  // namespace

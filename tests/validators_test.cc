@@ -1,0 +1,97 @@
+// Runs the client-side validators (../shared/validators, see its README.txt) on real GraphML and JSON-LD
+// output. They need Node.js modules installed beside them, so the test runs only when EG_VALIDATORS_DIR
+// names a prepared copy (e.g. /tmp/val); otherwise it is skipped.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "export/export.h"
+#include "extract/extract.h"
+
+namespace eg {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ValidatorsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    const char* dir = std::getenv("EG_VALIDATORS_DIR");
+    if (!dir || !*dir) GTEST_SKIP() << "set EG_VALIDATORS_DIR to a prepared copy of the validators";
+    validators_ = dir;
+    out_ = fs::path(testing::TempDir()) / ("validators_" + std::to_string(::getpid()));
+    fs::create_directories(out_);
+
+    // The graph points into the extractor's packs, so it must outlive the test.
+    static const Extractor* extractor = new Extractor(ExtractorOptions{});
+    const char* texts[][3] = {
+        {"geneva", "Kerry met Lavrov in Geneva. Officials spoke of \"R&D\" <progress> & more.", "2016-09-09"},
+        {"moscow/2 ü", "Lavrov met Kerry in Moscow.", "2016-10-01"},
+        {"kremlin", "Putin met Kerry in Moscow.", ""},
+    };
+    for (const auto& [id, text, date] : texts) {
+      Document doc;
+      doc.id = id;
+      doc.text = text;
+      doc.date = date;
+      extractor->Process(&doc);
+      graph_.Add(doc);
+    }
+    ASSERT_GE(graph_.edge_count(), 2u);
+  }
+  void TearDown() override {
+    if (!out_.empty()) fs::remove_all(out_);
+  }
+
+  std::string Write(const std::string& name, void (*writer)(const EventGraph&, std::ostream&)) {
+    const std::string path = (out_ / name).string();
+    AtomicOutputFile file(path);
+    writer(graph_, file.stream());
+    file.Commit();
+    return path;
+  }
+
+  // Runs command with its output in a file; returns the exit status and stores the output.
+  int Run(const std::string& command, std::string* output) {
+    const std::string log = (out_ / "log.txt").string();
+    const int status = std::system((command + " > '" + log + "' 2>&1").c_str());
+    std::ifstream in(log);
+    std::ostringstream text;
+    text << in.rdbuf();
+    *output = text.str();
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  std::string validators_;
+  fs::path out_;
+  EventGraph graph_;
+};
+
+TEST_F(ValidatorsTest, GraphMLIsAcceptedByEveryClient) {
+  const std::string path = Write("graph.graphml", WriteGraphML);
+  std::string output;
+  EXPECT_EQ(Run("'" + validators_ + "/validate_graphml' '" + path + "'", &output), 0) << output;
+  EXPECT_NE(output.find("ACCEPTED"), std::string::npos) << output;
+}
+
+TEST_F(ValidatorsTest, JsonLdIsAcceptedAndAnswersSparql) {
+  const std::string path = Write("graph.jsonld", WriteJsonLd);
+  const std::string query =
+      "PREFIX schema: <https://schema.org/> PREFIX eg: <urn:eventgraph:vocab:> "
+      "SELECT DISTINCT ?who WHERE { ?e schema:agent ?who ; "
+      "schema:participant <urn:eventgraph:entity:person:sergei_lavrov> ; eg:relation \"met\" }";
+  std::string output;
+  EXPECT_EQ(Run("'" + validators_ + "/validate_jsonld' '" + path + "' '" + query + "'", &output), 0) << output;
+  EXPECT_NE(output.find("ACCEPTED"), std::string::npos) << output;
+  EXPECT_NE(output.find("who=urn:eventgraph:entity:person:john_kerry"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace eg
