@@ -134,15 +134,14 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
       fail("/pattern", "invalid regular expression: " + compiled.regex->error() + " (in \"" +
                            rule->pattern + "\")");
     }
-    const auto& groups = compiled.regex->NamedCapturingGroups();
-    auto group = [&](const char* name) {
-      auto it = groups.find(name);
-      return it == groups.end() ? -1 : it->second;
-    };
-    compiled.subject_group = group("subject");
-    compiled.object_group = group("object");
-    compiled.location_group = group("location");
-    if (compiled.subject_group < 0) fail("/pattern", "a rule needs a {subject:TYPE} slot");
+    // A slot may appear in several branches of an alternation ("{subject} met {object}|{object} was met
+    // by {subject}"): keep every capture group of that name and take the one that participated.
+    for (const auto& [index, name] : compiled.regex->CapturingGroupNames()) {
+      if (name == "subject") compiled.subject_groups.push_back(index);
+      if (name == "object") compiled.object_groups.push_back(index);
+      if (name == "location") compiled.location_groups.push_back(index);
+    }
+    if (compiled.subject_groups.empty()) fail("/pattern", "a rule needs a {subject:TYPE} slot");
     compiled.rule = std::move(rule);
 
     // A rule id an earlier pack defined is replaced in place, keeping rule order stable.
@@ -206,18 +205,19 @@ void RulePack::Apply(Document* doc) const {
         const re2::StringPiece whole = captures[0];
         const size_t match_begin = static_cast<size_t>(whole.data() - text.data());
         pos = match_begin + std::max<size_t>(whole.size(), 1);
-        auto capture = [&](int group) {
-          return group < 0 || captures[static_cast<size_t>(group)].data() == nullptr
-                     ? std::string_view()
-                     : std::string_view(captures[static_cast<size_t>(group)].data(),
-                                        captures[static_cast<size_t>(group)].size());
+        auto capture = [&](const std::vector<int>& slot_groups) {
+          for (int group : slot_groups) {
+            const re2::StringPiece& piece = captures[static_cast<size_t>(group)];
+            if (piece.data() != nullptr) return std::string_view(piece.data(), piece.size());
+          }
+          return std::string_view();
         };
         Event event;
         event.sentence = s;
         event.match = view.Original(match_begin, match_begin + whole.size());
-        event.subject = ArgumentOf(*doc, capture(compiled.subject_group), false);
-        event.object = ArgumentOf(*doc, capture(compiled.object_group), false);
-        event.location = ArgumentOf(*doc, capture(compiled.location_group), true);
+        event.subject = ArgumentOf(*doc, capture(compiled.subject_groups), false);
+        event.object = ArgumentOf(*doc, capture(compiled.object_groups), false);
+        event.location = ArgumentOf(*doc, capture(compiled.location_groups), true);
         if (!event.subject || event.subject.entity == event.object.entity) continue;
         event.rule = compiled.rule.get();
         event.date = doc->date;

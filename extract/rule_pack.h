@@ -3,7 +3,9 @@
 // A rule is a pattern over one sentence in which every entity mention has been replaced by a slot marker,
 // so rules talk about "an actor" or "a place" rather than about names. In a pattern:
 //
-//   {subject:ACTOR}   captures a mention of an actor as the event's subject
+//   {subject:ACTOR}   captures a mention of an actor as the event's subject (a slot may appear in each
+//                     branch of an alternation: "{subject:ACTOR} met {object:ACTOR}|{object:ACTOR} was
+//                     met by {subject:ACTOR}")
 //   {object:ACTOR}    ... as its object
 //   {location:PLACE}  ... as its location
 //   {ENTITY}          any mention, not captured
@@ -98,7 +100,7 @@ class RulePack {
     std::unique_ptr<Rule> rule;
     std::unique_ptr<re2::RE2> regex;
     std::string expanded;  // the pattern RE2 compiled
-    int subject_group = -1, object_group = -1, location_group = -1;  // capture indices, or -1
+    std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
   };
 
   std::vector<Compiled> rules_;

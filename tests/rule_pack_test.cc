@@ -391,5 +391,26 @@ TEST(RulePackCustomTest, ApplyBeforeCompileIsALogicError) {
   EXPECT_THROW(pack.Apply(&doc), std::logic_error);
 }
 
+TEST(RulePackCustomTest, SlotInEachBranchOfAnAlternation) {
+  Gazetteer gazetteer;
+  gazetteer.AddPack(kGazetteer, "gazetteer.json");
+  gazetteer.Finish();
+  RulePack pack;
+  pack.AddPack(R"({"rules": [{"id": "host", "relation": "hosted", "cameo": "042", "goldstein": 1.9,
+    "pattern": "{subject:ACTOR} hosted {object:ACTOR}|{object:ACTOR} was hosted by {subject:ACTOR}"}]})",
+               "rules.json");
+  pack.Compile();
+  for (const char* text : {"Putin hosted Kerry.", "Kerry was hosted by Putin."}) {
+    Document doc;
+    doc.text = text;
+    Tokenize(&doc);
+    gazetteer.Annotate(&doc);
+    pack.Apply(&doc);
+    ASSERT_EQ(doc.events.size(), 1u) << text;
+    EXPECT_EQ(doc.events[0].subject.entity->id, "person:vladimir_putin") << text;
+    EXPECT_EQ(doc.events[0].object.entity->id, "person:john_kerry") << text;
+  }
+}
+
 }  // namespace
 }  // namespace eg
