@@ -11,9 +11,14 @@ namespace {
 constexpr int kUsageError = 2;
 
 void AddPackOptions(CLI::App* command, eg::PackOptions* packs) {
+  // allow_extra_args(false): a repeatable option takes one value per occurrence, so in
+  // `--gazetteer g.json news/` the directory stays an INPUT.
   command->add_option("--gazetteer", packs->gazetteers, "add a gazetteer pack (JSON; repeatable)")
-      ->check(CLI::ExistingFile);
-  command->add_option("--rules", packs->rules, "add a rule pack (JSON; repeatable)")->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
+  command->add_option("--rules", packs->rules, "add a rule pack (JSON; repeatable)")
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   command->add_flag("--no-defaults", packs->no_defaults, "do not load the embedded default packs");
 }
 
@@ -53,10 +58,12 @@ int main(int argc, char** argv) {
   build_app->add_option("INPUT", build.inputs, inputs_help);
   build_app->add_flag("--sample", build.sample, "also read the embedded sample text (data/sample.txt)");
   build_app->add_option("-o,--output", build.outputs, "output file; repeatable; format from the extension")
-      ->required();
+      ->required()
+      ->allow_extra_args(false);
   build_app->add_option("--format", build.formats,
                         "graphml, jsonld or jsonl: once for every output, or once per -o in order")
-      ->check(CLI::IsMember({"graphml", "jsonld", "jsonl"}));
+      ->check(CLI::IsMember({"graphml", "jsonld", "jsonl"}))
+      ->allow_extra_args(false);
   build_app->add_option("--date", build.date, "date of documents that carry none")->check(IsoDate());
   build_app->add_flag("-q,--quiet", build.quiet, "no summary line on stderr");
   AddPackOptions(build_app, &build.packs);

@@ -21,11 +21,11 @@ Extractor::Extractor(const ExtractorOptions& options) {
   rules_.Compile();
 }
 
-void Extractor::Process(Document* doc) const {
+void Extractor::Process(Document* doc, const Rule* only_rule) const {
   Tokenize(doc);
   gazetteer_.Annotate(doc);
   doc->events.clear();
-  rules_.Apply(doc);
+  rules_.Apply(doc, only_rule);
 }
 
 }  // namespace eg

@@ -36,8 +36,9 @@ class Extractor {
   explicit Extractor(const ExtractorOptions& options);
 
   // Tokenizes doc->text and fills sentences, mentions and events. doc->text must be valid UTF-8 (the
-  // readers guarantee it); events take doc->date as their date.
-  void Process(Document* doc) const;
+  // readers guarantee it); events take doc->date as their date. With only_rule, just that rule looks for
+  // events (see RulePack::Apply).
+  void Process(Document* doc, const Rule* only_rule = nullptr) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const RulePack& rules() const { return rules_; }

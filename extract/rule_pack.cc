@@ -170,7 +170,7 @@ void RulePack::Compile() {
   compiled_ = true;
 }
 
-void RulePack::Apply(Document* doc) const {
+void RulePack::Apply(Document* doc, const Rule* only_rule) const {
   if (!compiled_) throw std::logic_error("RulePack::Apply before Compile");
   thread_local SentenceView view;
   thread_local std::vector<int> matched;
@@ -194,6 +194,7 @@ void RulePack::Apply(Document* doc) const {
     const size_t first_event = doc->events.size();
     for (int index : matched) {
       const Compiled& compiled = rules_[static_cast<size_t>(index)];
+      if (only_rule && compiled.rule.get() != only_rule) continue;
       const RE2& regex = *compiled.regex;
       const int groups = regex.NumberOfCapturingGroups() + 1;
       thread_local std::vector<re2::StringPiece> captures;

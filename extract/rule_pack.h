@@ -89,8 +89,9 @@ class RulePack {
   // Builds the RE2::Set over all rules. Throws InputError if RE2 refuses the set.
   void Compile();
 
-  // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions.
-  void Apply(Document* doc) const;
+  // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions. With
+  // only_rule, just that rule runs (rule tests use it, so that no other rule's event hides its own).
+  void Apply(Document* doc, const Rule* only_rule = nullptr) const;
 
   size_t rule_count() const { return rules_.size(); }
   const Rule& rule(size_t i) const { return *rules_[i].rule; }

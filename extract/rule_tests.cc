@@ -40,7 +40,7 @@ RuleTestReport RunRuleTests(const Extractor& extractor, const std::vector<std::s
       doc.id = "test";
       doc.text = test.text;
       doc.date = test.date;
-      extractor.Process(&doc);
+      extractor.Process(&doc, &rule);
       std::vector<const Event*> produced;
       for (const Event& event : doc.events) {
         if (event.rule == &rule) produced.push_back(&event);

@@ -1,8 +1,8 @@
 // Running the test sentences that rule packs carry ("tests" in schemas/rules.schema.json).
 //
 // Each test is a sentence and the events its rule must produce from it: the sentence goes through the
-// whole Extractor (all gazetteers, all rules), and the events that rule produced must be exactly the
-// expected ones, compared by subject, object and location ids, and by polarity where the test gives one.
+// Extractor's tokenizer and gazetteers and then through that rule alone (so no other rule's event can
+// hide or stand in for its own), and the events it produced must be exactly the expected ones, compared by subject, object and location ids, and by polarity where the test gives one.
 // For a symmetric rule, subject and object may come in either order. A test with "events": [] passes
 // when its rule produces nothing from the sentence. This is how a pack author checks a rule does what it
 // should and nothing more, and how CI checks the default pack.

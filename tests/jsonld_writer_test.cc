@@ -17,8 +17,8 @@ namespace {
 
 // A relation whose name has spaces, with a name the default packs do not use.
 constexpr char kTestRules[] = R"({"name":"jsonld_test","rules":[
-{"id":"test.held_talks","pattern":"{subject:ACTOR} held talks with {object:ACTOR}",
- "relation":"held talks with","cameo":"043","goldstein":2.8}
+{"id":"test.held_talks","pattern":"{subject:ACTOR} parleyed with {object:ACTOR}",
+ "relation":"parleyed with","cameo":"043","goldstein":2.8}
 ]})";
 
 const Extractor& TestExtractor() {
@@ -52,7 +52,7 @@ class JsonLdWriterTest : public testing::Test {
  protected:
   void SetUp() override {
     AddDocument(&graph_, "a", "Kerry met Lavrov in Geneva.", "2016-09-09");
-    AddDocument(&graph_, "b/2 ü#?", "Lavrov met Kerry in Moscow. Putin held talks with Kerry.", "");
+    AddDocument(&graph_, "b/2 ü#?", "Lavrov met Kerry in Moscow. Putin parleyed with Kerry.", "");
     text_ = JsonLd(graph_);
     json_.Parse(text_.c_str());
     ASSERT_FALSE(json_.HasParseError());
@@ -88,9 +88,9 @@ TEST_F(JsonLdWriterTest, ContextDefinesEveryTermUsed) {
   }
   for (const std::string& type : used_types) EXPECT_TRUE(context.HasMember(type.c_str())) << type;
   EXPECT_TRUE(used_keys.count("met"));
-  EXPECT_TRUE(used_keys.count("held_talks_with"));  // the relation name, slugged
-  EXPECT_STREQ(context["held_talks_with"]["@id"].GetString(), "eg:held_talks_with");
-  EXPECT_STREQ(context["held_talks_with"]["@type"].GetString(), "@id");
+  EXPECT_TRUE(used_keys.count("parleyed_with"));  // the relation name, slugged
+  EXPECT_STREQ(context["parleyed_with"]["@id"].GetString(), "eg:parleyed_with");
+  EXPECT_STREQ(context["parleyed_with"]["@type"].GetString(), "@id");
 }
 
 TEST_F(JsonLdWriterTest, NamedGraphWithOneEventNodePerEvent) {
@@ -157,15 +157,15 @@ TEST_F(JsonLdWriterTest, ActorsAreTypedAndLinkedDirectly) {
   EXPECT_STREQ((*kerry)["met"][0].GetString(), "urn:eventgraph:entity:person:sergei_lavrov");
   ASSERT_TRUE(lavrov->HasMember("met"));
   EXPECT_STREQ((*lavrov)["met"][0].GetString(), "urn:eventgraph:entity:person:john_kerry");
-  ASSERT_TRUE(putin->HasMember("held_talks_with"));
-  EXPECT_STREQ((*putin)["held_talks_with"][0].GetString(), "urn:eventgraph:entity:person:john_kerry");
-  EXPECT_FALSE(kerry->HasMember("held_talks_with"));
+  ASSERT_TRUE(putin->HasMember("parleyed_with"));
+  EXPECT_STREQ((*putin)["parleyed_with"][0].GetString(), "urn:eventgraph:entity:person:john_kerry");
+  EXPECT_FALSE(kerry->HasMember("parleyed_with"));
 }
 
 TEST_F(JsonLdWriterTest, OutputIsDeterministic) {
   EventGraph again;
   AddDocument(&again, "a", "Kerry met Lavrov in Geneva.", "2016-09-09");
-  AddDocument(&again, "b/2 ü#?", "Lavrov met Kerry in Moscow. Putin held talks with Kerry.", "");
+  AddDocument(&again, "b/2 ü#?", "Lavrov met Kerry in Moscow. Putin parleyed with Kerry.", "");
   EXPECT_EQ(JsonLd(again), text_);
 }
 
