@@ -59,6 +59,8 @@ enum class EntityType : uint8_t {
   kLandmark,      // L  (buildings that stand for a government: the Kremlin, the White House)
   kPlace,         // X  (any other location)
 };
+// Rule patterns see one more letter, K, for a place that stands for an actor (a capital, the Kremlin):
+// it fills ACTOR slots as the actor and PLACE slots as the place. See rule_pack.h.
 
 std::string_view EntityTypeName(EntityType type);  // "PERSON", "ORGANIZATION", ...
 char EntityTypeLetter(EntityType type);            // 'P', 'O', ...
@@ -85,6 +87,11 @@ struct Entity {
   const Entity* location = nullptr;
   std::string iso;  // ISO 3166-1 alpha-2, for countries
   std::vector<Role> roles;
+  std::string demonym;  // the first demonym ("Russian"), for labels of combined actors ("Russian military")
+  // For capitals and landmarks: the actor the place stands for as subject or object of an event ("Moscow
+  // said" -> Russia). Null otherwise.
+  const Entity* stands_for = nullptr;
+  std::string stands_for_id;
 };
 
 // One occurrence of an entity in the text.

@@ -68,6 +68,31 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file) {
       if (titles_.Insert(title.GetString()) != TokenTrie::kNoValue) ++title_count_;
     }
   }
+  if (auto agents = doc.FindMember("agents"); agents != doc.MemberEnd()) {
+    for (const auto& item : agents->value.GetArray()) {
+      Agent agent;
+      agent.id = String(item, "id");
+      agent.label = String(item, "label");
+      ParseEntityType(String(item, "type"), &agent.type);
+      auto same = std::find_if(agents_.begin(), agents_.end(), [&](const Agent& a) { return a.id == agent.id; });
+      size_t index = static_cast<size_t>(same - agents_.begin());
+      if (same == agents_.end()) {
+        agents_.push_back(std::move(agent));
+      } else {
+        *same = std::move(agent);  // a later pack redefines the agent
+      }
+      auto add = [&](std::string_view name) {
+        uint32_t value = agent_names_.Insert(name);
+        if (value == TokenTrie::kNoValue) return;
+        if (value >= agent_candidates_.size()) agent_candidates_.resize(value + 1);
+        agent_candidates_[value].push_back(index);
+      };
+      add(agents_[index].label);
+      if (auto names = item.FindMember("aliases"); names != item.MemberEnd()) {
+        for (const auto& alias : names->value.GetArray()) add(alias.IsString() ? alias.GetString() : String(alias, "text"));
+      }
+    }
+  }
   std::unordered_set<std::string> ids_in_pack;
   std::shared_ptr<const std::string> pack_text;  // shared by the pack's references, made on first use
   const auto& entities = doc["entities"].GetArray();
@@ -92,13 +117,19 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file) {
     if (item.HasMember("country")) entity->country = String(item, "country");
     if (item.HasMember("located_in")) entity->located_in = String(item, "located_in");
     if (item.HasMember("iso")) entity->iso = String(item, "iso");
+    if (item.HasMember("stands_for")) entity->stands_for_id = String(item, "stands_for");
+    if (auto demonyms = item.FindMember("demonyms"); demonyms != item.MemberEnd() && entity->demonym.empty() &&
+                                                      !demonyms->value.Empty()) {
+      const auto& first = demonyms->value[0];
+      entity->demonym = first.IsString() ? first.GetString() : String(first, "text");
+    }
     if (auto roles = item.FindMember("roles"); roles != item.MemberEnd()) {
       for (const auto& role : roles->value.GetArray()) {
         entity->roles.push_back({String(role, "title"), String(role, "of"), String(role, "from"),
                                  String(role, "to")});
       }
     }
-    for (const char* field : {"country", "located_in"}) {
+    for (const char* field : {"country", "located_in", "stands_for"}) {
       if (item.HasMember(field)) {
         std::string where = pointer + "/" + field;
         if (!pack_text) pack_text = std::make_shared<const std::string>(json);
@@ -124,16 +155,44 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file) {
 void Gazetteer::Finish() {
   for (const PendingReference& ref : references_) {
     Entity* entity = ref.entity;
-    const std::string& target = ref.field.ends_with("/country") ? entity->country : entity->located_in;
+    const std::string& target = ref.field.ends_with("/country")      ? entity->country
+                                : ref.field.ends_with("/located_in") ? entity->located_in
+                                                                      : entity->stands_for_id;
     const Entity* found = Find(target);
     if (!found) {
       throw InputError(ref.file, LineOfPointer(*ref.json, ref.field), ref.field,
                        "no entity has the id \"" + target + "\"");
     }
     if (ref.field.ends_with("/located_in")) entity->location = found;
+    if (ref.field.ends_with("/stands_for")) entity->stands_for = found;
   }
   references_.clear();
+  MakeCombinedActors();
   finished_ = true;
+}
+
+void Gazetteer::MakeCombinedActors() {
+  std::vector<const Entity*> countries;
+  for (const Entity& entity : entities_) {
+    if (entity.type == EntityType::kCountry) countries.push_back(&entity);
+  }
+  for (Agent& agent : agents_) {
+    for (const Entity* country : countries) {
+      const std::string id = country->id + "." + agent.id;
+      Entity* combined;
+      if (auto it = by_id_.find(id); it != by_id_.end()) {
+        combined = it->second;  // a pack defined this actor itself: use it
+      } else {
+        combined = &entities_.emplace_back();
+        combined->id = id;
+        combined->label = (country->demonym.empty() ? country->label : country->demonym) + " " + agent.label;
+        combined->type = agent.type;
+        combined->country = country->id;
+        by_id_.emplace(id, combined);
+      }
+      agent.by_country.emplace(country, combined);
+    }
+  }
 }
 
 const Entity* Gazetteer::Find(std::string_view id) const {
@@ -188,73 +247,8 @@ void Gazetteer::Annotate(Document* doc) const {
       i += length;
     }
   }
+  MergeAgents(doc);
   AbsorbTitles(doc);
-}
-
-// For each person mention, extends it leftwards over titles ("Foreign Minister", "Mr") and, once a title
-// was found, over a country or organisation before it ("Russian", "Russia’s", "U.S."), removing that
-// mention.
-void Gazetteer::AbsorbTitles(Document* doc) const {
-  if (title_count_ == 0) return;
-  constexpr uint32_t kMaxTitleTokens = 8;
-  std::vector<bool> removed(doc->mentions.size(), false);
-  for (size_t m = 0; m < doc->mentions.size(); ++m) {
-    Mention& person = doc->mentions[m];
-    if (person.entity->type != EntityType::kPerson) continue;
-    const uint32_t sentence_first = doc->sentences[person.sentence].first_token;
-    uint32_t start = person.first_token;
-    bool absorbed = false;
-    // Titles may stack: "Secretary of State", "Mr", "Deputy Foreign Minister".
-    for (bool grew = true; grew;) {
-      grew = false;
-      uint32_t lowest = start > sentence_first + kMaxTitleTokens ? start - kMaxTitleTokens : sentence_first;
-      for (uint32_t s = lowest; s < start; ++s) {
-        uint32_t length = 0;
-        if (titles_.LongestMatch(doc->text, doc->tokens, s, start, &length) != TokenTrie::kNoValue &&
-            s + length == start) {
-          // Do not swallow a title that is part of another mention.
-          bool inside_mention = m > 0 && !removed[m - 1] &&
-                                doc->mentions[m - 1].first_token + doc->mentions[m - 1].token_count > s;
-          if (inside_mention) continue;
-          start = s;
-          grew = absorbed = true;
-          break;
-        }
-      }
-      // A "." right after an honorific ("Mr.") belongs to it.
-      if (!grew && start > sentence_first + 1 && doc->Text(doc->tokens[start - 1].span) == "." &&
-          doc->tokens[start - 1].span.begin == doc->tokens[start - 2].span.end) {
-        uint32_t length = 0;
-        if (titles_.LongestMatch(doc->text, doc->tokens, start - 2, start - 1, &length) !=
-            TokenTrie::kNoValue) {
-          start -= 2;
-          grew = absorbed = true;
-        }
-      }
-    }
-    if (!absorbed) continue;
-    // A country or organisation before the title: "Russian", "Russia’s", "U.S.", "Syrian government".
-    if (m > 0 && !removed[m - 1]) {
-      const Mention& before = doc->mentions[m - 1];
-      const EntityType type = before.entity->type;
-      uint32_t end = before.first_token + before.token_count;
-      bool possessive = end < start && doc->tokens[end].kind == TokenKind::kPossessive;
-      if (possessive) ++end;
-      if (end == start && before.sentence == person.sentence &&
-          (type == EntityType::kCountry || type == EntityType::kOrganization)) {
-        start = before.first_token;
-        removed[m - 1] = true;
-      }
-    }
-    person.token_count += person.first_token - start;
-    person.first_token = start;
-    person.span.begin = doc->tokens[start].span.begin;
-  }
-  size_t out = 0;
-  for (size_t m = 0; m < doc->mentions.size(); ++m) {
-    if (!removed[m]) doc->mentions[out++] = doc->mentions[m];
-  }
-  doc->mentions.resize(out);
 }
 
 }  // namespace eg

@@ -12,6 +12,9 @@
 //   - Titles absorb into the person after them: in "Russian Foreign Minister Sergei Lavrov" and
 //     "Russia’s President Vladimir Putin" the mention is the whole phrase and its entity the person; the
 //     country mention inside it is dropped, so it is not taken for a second actor.
+//   - Agents combine with the country before them: "Russian military", "Syria’s opposition", "Turkish
+//     foreign ministry" mention one actor each, `country:RUS.military` labelled "Russian military", made
+//     for every country and agent when the gazetteer is finished.
 //   - When two entities share an alias, the one added last wins, so a user's pack overrides the defaults.
 //
 // Entities are owned by the Gazetteer and never move: Entity pointers stay valid for its lifetime, and it
@@ -44,8 +47,9 @@ class Gazetteer {
   // type win and the aliases add up. Throws InputError. Must not be called after Finish().
   void AddPack(std::string_view json, const std::string& file);
 
-  // Resolves references between entities (country, located_in). Throws InputError naming the pack, line
-  // and field of a reference to an unknown id.
+  // Resolves references between entities (country, located_in, stands_for) and makes the combined
+  // country-agent actors. Throws InputError naming the pack, line and field of a reference to an unknown
+  // id.
   void Finish();
 
   // Fills doc->mentions from doc->tokens and doc->sentences. Requires Finish().
@@ -57,6 +61,13 @@ class Gazetteer {
   size_t entity_count() const { return entities_.size(); }
   size_t alias_count() const { return alias_count_; }
   size_t title_count() const { return title_count_; }
+  size_t agent_count() const { return agents_.size(); }
+
+  // Titles and honorifics ("Foreign Minister", "Mr"), for stages that look for role phrases.
+  const TokenTrie& titles() const { return titles_; }
+
+  // Every entity, in the order packs defined them (combined country-agent actors last).
+  const std::deque<Entity>& entities() const { return entities_; }
 
  private:
   struct Candidate {
@@ -77,13 +88,25 @@ class Gazetteer {
   void AddAlias(Entity* entity, std::string_view alias, bool exact, bool adjectival);
   bool CandidateMatches(const Candidate& candidate, const Document& doc, uint32_t first,
                         uint32_t count) const;
-  void AbsorbTitles(Document* doc) const;
+  struct Agent {
+    std::string id, label;
+    EntityType type;
+    // The combined actor of each country, made by Finish().
+    std::unordered_map<const Entity*, const Entity*> by_country;
+  };
+
+  void AbsorbTitles(Document* doc) const;  // gazetteer_phrases.cc
+  void MergeAgents(Document* doc) const;   // gazetteer_phrases.cc
+  void MakeCombinedActors();
 
   std::deque<Entity> entities_;
   std::unordered_map<std::string, Entity*> by_id_;
   TokenTrie names_;
   std::vector<std::vector<Candidate>> candidates_;  // indexed by TokenTrie value
   TokenTrie titles_;
+  std::vector<Agent> agents_;
+  TokenTrie agent_names_;
+  std::vector<std::vector<size_t>> agent_candidates_;  // indexed by TokenTrie value: indices into agents_
   std::vector<PendingReference> references_;
   size_t alias_count_ = 0;
   size_t title_count_ = 0;

@@ -49,8 +49,10 @@ Argument ArgumentOf(const Document& doc, std::string_view marker, bool is_locati
   const Mention* mention = MentionOf(doc, marker);
   if (!mention) return {};
   const Entity* entity = mention->entity;
-  // An event at a landmark takes place in the landmark's city.
+  // An event at a landmark takes place in its city; a capital or landmark that is a party to an event is
+  // the actor it stands for ("Moscow said" -> Russia).
   if (is_location && entity->location) entity = entity->location;
+  if (!is_location && entity->stands_for) entity = entity->stands_for;
   return {entity, mention->span};
 }
 

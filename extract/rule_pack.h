@@ -14,8 +14,10 @@
 //
 // Slot types: ACTOR (PERSON, ORGANIZATION, GROUP, COUNTRY), PLACE (CITY, REGION, LANDMARK, PLACE,
 // COUNTRY), ANY, or a single entity type (PERSON, COUNTRY, ...). A place is never an ACTOR, so
-// "Kerry and Lavrov met in Geneva" cannot make Geneva a party to the meeting. An event located at a
-// landmark takes place in its city: "at the Kremlin" -> Moscow.
+// "Kerry and Lavrov met in Geneva" cannot make Geneva a party to the meeting, except a place the
+// gazetteer says stands for an actor (a capital, the Kremlin: "stands_for"): it fills ACTOR slots as that
+// actor ("Moscow said" -> Russia) and PLACE slots as itself. An event located at a landmark takes place
+// in its city: "at the Kremlin" -> Moscow.
 //
 // The sentence a pattern sees is normalised: runs of white space are one space, ’ and ‘ are ', “ and ”
 // are ", en and em dashes are -. The control characters \x01 and \x02 count as white space, so that no text

@@ -25,12 +25,15 @@ bool IsLowerName(std::string_view s) {
 
 // The type letters a slot type admits, or empty for an unknown type.
 std::string LettersOf(std::string_view type) {
-  if (type == "ACTOR") return "POGC";
-  if (type == "PLACE") return "TRLXC";
-  if (type == "ANY") return "POGCTRLX";
+  // K is a place that stands for an actor (a capital, the Kremlin): it is both.
+  if (type == "ACTOR") return "POGCK";
+  if (type == "PLACE") return "TRLXCK";
+  if (type == "ANY") return "POGCTRLXK";
   EntityType entity_type;
-  if (ParseEntityType(type, &entity_type)) return std::string(1, EntityTypeLetter(entity_type));
-  return {};
+  if (!ParseEntityType(type, &entity_type)) return {};
+  std::string letters(1, EntityTypeLetter(entity_type));
+  if (entity_type == EntityType::kCity || entity_type == EntityType::kLandmark) letters += 'K';
+  return letters;
 }
 
 bool Expand(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros, int depth,
@@ -125,7 +128,7 @@ void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, 
     if (mention < end_mention && pos == doc.mentions[mention].span.begin) {
       const Mention& m = doc.mentions[mention];
       put('\x01', pos);
-      put(EntityTypeLetter(m.entity->type), pos);
+      put(m.entity->stands_for ? 'K' : EntityTypeLetter(m.entity->type), pos);
       char digits[20];
       int count = 0;
       for (size_t n = mention; count == 0 || n > 0; n /= 10) digits[count++] = static_cast<char>('0' + n % 10);
