@@ -92,6 +92,15 @@ struct Entity {
   // said" -> Russia). Null otherwise.
   const Entity* stands_for = nullptr;
   std::string stands_for_id;
+  bool discovered = false;  // found in the text, not in a gazetteer (discovery.h)
+};
+
+// How a mention found its entity.
+enum class MentionSource : uint8_t {
+  kName,        // a gazetteer name, alias or demonym (with any title absorbed)
+  kRole,        // a role at the document's date: "the Russian minister" -> Sergei Lavrov (coreference.h)
+  kPronoun,     // "he", "she" with one candidate antecedent (coreference.h)
+  kDiscovered,  // a name the gazetteer lacks, marked by a title or a cue (discovery.h)
 };
 
 // One occurrence of an entity in the text.
@@ -102,6 +111,7 @@ struct Mention {
   uint32_t token_count = 0;
   const Entity* entity = nullptr;  // never null
   bool adjectival = false;  // matched through a demonym ("Russian"), not a name
+  MentionSource source = MentionSource::kName;
 };
 
 struct Rule;  // rule_pack.h

@@ -17,6 +17,8 @@ Extractor::Extractor(const ExtractorOptions& options) {
   }
   for (const std::string& path : options.gazetteers) gazetteer_.AddPack(ReadFileOrThrow(path), path);
   gazetteer_.Finish();
+  if (options.discover) discovery_ = std::make_unique<Discovery>(gazetteer_);
+  coreference_ = std::make_unique<Coreference>(gazetteer_);
   for (const std::string& path : options.rules) rules_.AddPack(ReadFileOrThrow(path), path);
   rules_.Compile();
 }
@@ -24,6 +26,8 @@ Extractor::Extractor(const ExtractorOptions& options) {
 void Extractor::Process(Document* doc, const Rule* only_rule) const {
   Tokenize(doc);
   gazetteer_.Annotate(doc);
+  if (discovery_) discovery_->Discover(doc);
+  coreference_->Resolve(doc);
   doc->events.clear();
   rules_.Apply(doc, only_rule);
 }

@@ -6,8 +6,8 @@
 //   extractor.Process(&doc);                                // tokens, sentences, mentions, events
 //   for (const eg::Event& e : doc.events) ...
 //
-// Process() runs the stages in order (tokenizer.h, gazetteer.h, rule_pack.h); each adds to the Document
-// (document.h). Documents come from files through document_reader.h.
+// Process() runs the stages in order (tokenizer.h, gazetteer.h, discovery.h, coreference.h,
+// rule_pack.h); each adds to the Document (document.h). Documents come from files through document_reader.h.
 //
 // Ownership and threads: the Extractor owns the gazetteer and the rules, which the events of processed
 // documents point into, so it must outlive them. Constructing it loads and compiles every pack and
@@ -18,6 +18,10 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "extract/coreference.h"
+#include "extract/discovery.h"
 #include "extract/document.h"
 #include "extract/gazetteer.h"
 #include "extract/input_error.h"
@@ -29,6 +33,7 @@ struct ExtractorOptions {
   bool use_defaults = true;              // load the embedded data/gazetteer*.json and data/rules*.json
   std::vector<std::string> gazetteers;   // extra gazetteer files, applied after the defaults
   std::vector<std::string> rules;        // extra rule files, applied after the defaults
+  bool discover = true;                  // find people the gazetteer lacks (discovery.h)
 };
 
 class Extractor {
@@ -42,9 +47,13 @@ class Extractor {
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const RulePack& rules() const { return rules_; }
+  // The people discovered in the documents processed so far; null when discovery is off.
+  const Discovery* discovery() const { return discovery_.get(); }
 
  private:
   Gazetteer gazetteer_;
+  std::unique_ptr<Discovery> discovery_;      // made once the gazetteer is finished, unless turned off
+  std::unique_ptr<Coreference> coreference_;  // made once the gazetteer is finished
   RulePack rules_;
 };
 

@@ -65,7 +65,22 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file) {
   rapidjson::Document doc = ParseJsonFile(json, file, kSchema);
   if (auto titles = doc.FindMember("titles"); titles != doc.MemberEnd()) {
     for (const auto& title : titles->value.GetArray()) {
-      if (titles_.Insert(title.GetString()) != TokenTrie::kNoValue) ++title_count_;
+      const std::string text = title.IsString() ? title.GetString() : String(title, "text");
+      uint32_t value = titles_.Insert(text);
+      if (value == TokenTrie::kNoValue) continue;
+      ++title_count_;
+      if (value >= title_meanings_.size()) title_meanings_.resize(value + 1);
+      std::vector<std::string>& meanings = title_meanings_[value];
+      std::string folded;
+      auto add_meaning = [&](std::string_view meaning) {
+        folded.clear();
+        AppendFolded(meaning, &folded);
+        if (std::find(meanings.begin(), meanings.end(), folded) == meanings.end()) meanings.push_back(folded);
+      };
+      add_meaning(text);  // a title always means itself
+      if (title.IsObject()) {
+        for (const auto& meaning : title["means"].GetArray()) add_meaning(meaning.GetString());
+      }
     }
   }
   if (auto agents = doc.FindMember("agents"); agents != doc.MemberEnd()) {

@@ -65,6 +65,9 @@ class Gazetteer {
 
   // Titles and honorifics ("Foreign Minister", "Mr"), for stages that look for role phrases.
   const TokenTrie& titles() const { return titles_; }
+  // The role titles, case-folded, that the title with this titles() value names: itself and what the
+  // pack says it means ("top diplomat" -> "foreign minister", "secretary of state").
+  const std::vector<std::string>& TitleMeanings(uint32_t value) const { return title_meanings_[value]; }
 
   // Every entity, in the order packs defined them (combined country-agent actors last).
   const std::deque<Entity>& entities() const { return entities_; }
@@ -104,6 +107,7 @@ class Gazetteer {
   TokenTrie names_;
   std::vector<std::vector<Candidate>> candidates_;  // indexed by TokenTrie value
   TokenTrie titles_;
+  std::vector<std::vector<std::string>> title_meanings_;  // indexed by titles_ value
   std::vector<Agent> agents_;
   TokenTrie agent_names_;
   std::vector<std::vector<size_t>> agent_candidates_;  // indexed by TokenTrie value: indices into agents_

@@ -448,3 +448,78 @@ TEST(GazetteerErrorTest, AddPackAfterFinishIsALogicError) {
 
 }  // namespace
 }  // namespace eg
+
+namespace eg {
+namespace {
+
+constexpr char kAgentsAndCapitals[] = R"({
+  "agents": [
+    {"id": "military", "label": "military", "type": "ORGANIZATION", "aliases": ["armed forces", "army", "troops"]},
+    {"id": "foreign_ministry", "label": "foreign ministry", "type": "ORGANIZATION"}
+  ],
+  "entities": [
+    {"id": "country:RUS", "label": "Russia", "type": "COUNTRY", "demonyms": ["Russian"]},
+    {"id": "country:SYR", "label": "Syria", "type": "COUNTRY", "demonyms": ["Syrian"]},
+    {"id": "country:USA", "label": "United States", "type": "COUNTRY", "aliases": ["US"]},
+    {"id": "city:moscow", "label": "Moscow", "type": "CITY", "country": "country:RUS", "stands_for": "country:RUS"},
+    {"id": "person:john_kerry", "label": "John Kerry", "type": "PERSON", "aliases": ["Kerry"]}
+  ]
+})";
+
+std::vector<std::string> MentionIds(const Gazetteer& gazetteer, const std::string& text) {
+  Document doc;
+  doc.text = text;
+  Tokenize(&doc);
+  gazetteer.Annotate(&doc);
+  std::vector<std::string> out;
+  for (const Mention& m : doc.mentions) out.push_back(m.entity->id + "=" + std::string(doc.Text(m.span)));
+  return out;
+}
+
+TEST(GazetteerAgentTest, CountryAndAgentAreOneTypedActor) {
+  Gazetteer gazetteer;
+  gazetteer.AddPack(kAgentsAndCapitals, "agents.json");
+  gazetteer.Finish();
+  EXPECT_EQ(gazetteer.agent_count(), 2u);
+  const Entity* military = gazetteer.Find("country:RUS.military");
+  ASSERT_NE(military, nullptr);
+  EXPECT_EQ(military->label, "Russian military");
+  EXPECT_EQ(military->type, EntityType::kOrganization);
+  EXPECT_EQ(military->country, "country:RUS");
+  ASSERT_NE(gazetteer.Find("country:USA.foreign_ministry"), nullptr);
+  EXPECT_EQ(gazetteer.Find("country:USA.foreign_ministry")->label, "United States foreign ministry")
+      << "no demonym: the country's label";
+
+  EXPECT_EQ(MentionIds(gazetteer, "The Russian military said Syria’s armed forces retreated."),
+            (std::vector<std::string>{"country:RUS.military=Russian military",
+                                      "country:SYR.military=Syria’s armed forces"}));
+  EXPECT_EQ(MentionIds(gazetteer, "Russian Foreign Ministry officials met Kerry."),
+            (std::vector<std::string>{"country:RUS.foreign_ministry=Russian Foreign Ministry",
+                                      "person:john_kerry=Kerry"}));
+  // No agent after the country: the country itself; an agent word alone is not an actor.
+  EXPECT_EQ(MentionIds(gazetteer, "Russia and the army."), (std::vector<std::string>{"country:RUS=Russia"}));
+}
+
+TEST(GazetteerAgentTest, StandsForIsResolved) {
+  Gazetteer gazetteer;
+  gazetteer.AddPack(kAgentsAndCapitals, "agents.json");
+  gazetteer.Finish();
+  const Entity* moscow = gazetteer.Find("city:moscow");
+  ASSERT_NE(moscow, nullptr);
+  ASSERT_NE(moscow->stands_for, nullptr);
+  EXPECT_EQ(moscow->stands_for->id, "country:RUS");
+
+  Gazetteer broken;
+  broken.AddPack(R"({"entities": [
+    {"id": "city:x", "label": "X", "type": "CITY", "stands_for": "country:nowhere"}]})", "x.json");
+  try {
+    broken.Finish();
+    ADD_FAILURE() << "no InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "/entities/0/stands_for");
+    EXPECT_EQ(e.line(), 2u);
+  }
+}
+
+}  // namespace
+}  // namespace eg

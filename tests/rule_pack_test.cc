@@ -412,5 +412,43 @@ TEST(RulePackCustomTest, SlotInEachBranchOfAnAlternation) {
   }
 }
 
+TEST(RulePackCustomTest, CapitalStandsForItsCountryAsActorButStaysAPlaceAsLocation) {
+  Gazetteer gazetteer;
+  gazetteer.AddPack(R"({"entities": [
+    {"id": "country:RUS", "label": "Russia", "type": "COUNTRY"},
+    {"id": "country:USA", "label": "United States", "type": "COUNTRY", "aliases": ["Washington"]},
+    {"id": "city:moscow", "label": "Moscow", "type": "CITY", "stands_for": "country:RUS"},
+    {"id": "city:geneva", "label": "Geneva", "type": "CITY"},
+    {"id": "person:john_kerry", "label": "John Kerry", "type": "PERSON", "aliases": ["Kerry"]}]})",
+                    "gazetteer.json");
+  gazetteer.Finish();
+  RulePack pack;
+  pack.AddPack(R"({"rules": [
+    {"id": "criticize", "relation": "criticized", "cameo": "111", "goldstein": -2,
+     "pattern": "{subject:ACTOR} criticized {object:ACTOR}"},
+    {"id": "visit", "relation": "visited", "cameo": "042", "goldstein": 1.9,
+     "pattern": "{subject:ACTOR} visited {location:PLACE}"}]})",
+               "rules.json");
+  pack.Compile();
+  auto run = [&](const char* text) {
+    Document doc;
+    doc.text = text;
+    Tokenize(&doc);
+    gazetteer.Annotate(&doc);
+    pack.Apply(&doc);
+    return doc;
+  };
+  Document said = run("Moscow criticized Kerry.");
+  ASSERT_EQ(said.events.size(), 1u);
+  EXPECT_EQ(said.events[0].subject.entity->id, "country:RUS");
+  EXPECT_EQ(said.Text(said.events[0].subject.span), "Moscow");
+
+  Document visit = run("Kerry visited Moscow.");
+  ASSERT_EQ(visit.events.size(), 1u);
+  EXPECT_EQ(visit.events[0].location.entity->id, "city:moscow");
+
+  EXPECT_TRUE(run("Geneva criticized Kerry.").events.empty()) << "a city that stands for nothing is no actor";
+}
+
 }  // namespace
 }  // namespace eg

@@ -28,15 +28,15 @@ std::string ErrorOf(std::string_view pattern, const Macros& macros = {}) {
 
 TEST(RulePatternTest, SlotsExpandToMarkerCaptures) {
   EXPECT_EQ(Expanded("{subject:ACTOR} met {object:PERSON} in {location:PLACE}"),
-            "\\x01(?P<subject>[POGC][0-9]+)\\x02 met \\x01(?P<object>[P][0-9]+)\\x02 in "
-            "\\x01(?P<location>[TRLXC][0-9]+)\\x02");
-  EXPECT_EQ(Expanded("{subject:ANY}"), "\\x01(?P<subject>[POGCTRLX][0-9]+)\\x02");
+            "\\x01(?P<subject>[POGCK][0-9]+)\\x02 met \\x01(?P<object>[P][0-9]+)\\x02 in "
+            "\\x01(?P<location>[TRLXCK][0-9]+)\\x02");
+  EXPECT_EQ(Expanded("{subject:ANY}"), "\\x01(?P<subject>[POGCTRLXK][0-9]+)\\x02");
   EXPECT_EQ(Expanded("{subject:COUNTRY}{object:LANDMARK}"),
-            "\\x01(?P<subject>[C][0-9]+)\\x02\\x01(?P<object>[L][0-9]+)\\x02");
+            "\\x01(?P<subject>[C][0-9]+)\\x02\\x01(?P<object>[LK][0-9]+)\\x02");
 }
 
 TEST(RulePatternTest, EntityIsAnUncapturedMarker) {
-  EXPECT_EQ(Expanded("{subject:ACTOR} and {ENTITY}"), "\\x01(?P<subject>[POGC][0-9]+)\\x02 and \\x01[A-Z][0-9]+\\x02");
+  EXPECT_EQ(Expanded("{subject:ACTOR} and {ENTITY}"), "\\x01(?P<subject>[POGCK][0-9]+)\\x02 and \\x01[A-Z][0-9]+\\x02");
 }
 
 TEST(RulePatternTest, MacrosExpandInNonCapturingGroups) {

@@ -1,0 +1,142 @@
+#include "extract/coreference.h"
+
+#include <algorithm>
+
+#include "extract/tokenizer.h"
+
+namespace eg {
+namespace {
+
+constexpr uint32_t kPronounLookback = 2;  // sentences
+
+std::string Folded(std::string_view text) {
+  std::string out;
+  AppendFolded(text, &out);
+  return out;
+}
+
+// Is date within [from, to]? Empty bounds are open; an empty date fits every role.
+bool During(const Role& role, const std::string& date) {
+  if (date.empty()) return true;
+  if (!role.from.empty() && date < role.from) return false;
+  if (!role.to.empty() && date > role.to) return false;
+  return true;
+}
+
+bool IsPronoun(std::string_view word) {
+  return word == "he" || word == "He" || word == "she" || word == "She" || word == "HE" || word == "SHE";
+}
+
+}  // namespace
+
+Coreference::Coreference(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
+  for (const Entity& entity : gazetteer.entities()) {
+    if (entity.type != EntityType::kPerson) continue;
+    for (const Role& role : entity.roles) {
+      const Entity* of = gazetteer.Find(role.of.empty() ? entity.country : role.of);
+      if (!of) continue;
+      holders_by_country_[of].push_back({&entity, &role, Folded(role.title)});
+    }
+  }
+}
+
+void Coreference::Resolve(Document* doc) const {
+  ResolveRoles(doc);
+  ResolvePronouns(doc);
+}
+
+const Entity* Coreference::HolderOf(uint32_t title, const Entity* country, const std::string& date,
+                                    const Document& doc) const {
+  auto holders = holders_by_country_.find(country);
+  if (holders == holders_by_country_.end()) return nullptr;
+  const std::vector<std::string>& meanings = gazetteer_.TitleMeanings(title);
+  std::vector<const Entity*> fits;
+  for (const Holder& holder : holders->second) {
+    bool named = std::find(meanings.begin(), meanings.end(), holder.folded_title) != meanings.end();
+    if (!named || !During(*holder.role, date)) continue;
+    if (std::find(fits.begin(), fits.end(), holder.person) == fits.end()) fits.push_back(holder.person);
+  }
+  if (fits.size() > 1) {
+    // Prefer the people the document names elsewhere.
+    std::vector<const Entity*> named_here;
+    for (const Entity* person : fits) {
+      bool mentioned = std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& m) {
+        return m.entity == person && m.source == MentionSource::kName;
+      });
+      if (mentioned) named_here.push_back(person);
+    }
+    fits = std::move(named_here);
+  }
+  return fits.size() == 1 ? fits[0] : nullptr;
+}
+
+void Coreference::ResolveRoles(Document* doc) const {
+  const TokenTrie& titles = gazetteer_.titles();
+  for (size_t m = 0; m < doc->mentions.size(); ++m) {
+    Mention& mention = doc->mentions[m];
+    const EntityType type = mention.entity->type;
+    if (type != EntityType::kCountry && type != EntityType::kOrganization) continue;
+    const Sentence& sentence = doc->sentences[mention.sentence];
+    uint32_t start = mention.first_token + mention.token_count;
+    uint32_t limit = sentence.first_token + sentence.token_count;
+    const bool next_in_sentence = m + 1 < doc->mentions.size() && doc->mentions[m + 1].sentence == mention.sentence;
+    if (next_in_sentence) limit = doc->mentions[m + 1].first_token;
+    if (start < limit && doc->tokens[start].kind == TokenKind::kPossessive) ++start;
+    uint32_t length = 0;
+    uint32_t title = titles.LongestMatch(doc->text, doc->tokens, start, limit, &length);
+    if (title == TokenTrie::kNoValue) continue;
+    const uint32_t end = start + length;
+    // A name right after the title makes it a titled name, which the gazetteer has already joined.
+    if (next_in_sentence && doc->mentions[m + 1].first_token == end) continue;
+    const Entity* person = HolderOf(title, mention.entity, doc->date, *doc);
+    if (!person) continue;
+    mention.entity = person;
+    mention.adjectival = false;
+    mention.source = MentionSource::kRole;
+    mention.token_count = end - mention.first_token;
+    mention.span.end = doc->tokens[end - 1].span.end;
+  }
+}
+
+void Coreference::ResolvePronouns(Document* doc) const {
+  std::vector<Mention> added;
+  size_t next = 0;  // first mention at or after the current token
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sentence = doc->sentences[s];
+    for (uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
+      if (doc->tokens[t].kind != TokenKind::kWord || !IsPronoun(doc->Text(doc->tokens[t].span))) continue;
+      // The people of the nearest sentence (this one up to the pronoun, then earlier ones) that has any.
+      const Entity* only = nullptr;
+      bool ambiguous = false, found = false;
+      for (uint32_t back = 0; back <= kPronounLookback && back <= s && !found; ++back) {
+        const uint32_t look = s - back;
+        for (size_t k = next; k-- > 0;) {
+          const Mention& candidate = doc->mentions[k];
+          if (candidate.sentence < look) break;
+          if (candidate.sentence != look || candidate.entity->type != EntityType::kPerson) continue;
+          found = true;
+          if (only && only != candidate.entity) ambiguous = true;
+          only = candidate.entity;
+        }
+      }
+      if (!found || ambiguous) continue;
+      Mention pronoun;
+      pronoun.span = doc->tokens[t].span;
+      pronoun.sentence = s;
+      pronoun.first_token = t;
+      pronoun.token_count = 1;
+      pronoun.entity = only;
+      pronoun.source = MentionSource::kPronoun;
+      added.push_back(pronoun);
+    }
+  }
+  if (added.empty()) return;
+  std::vector<Mention> merged;
+  merged.reserve(doc->mentions.size() + added.size());
+  std::merge(doc->mentions.begin(), doc->mentions.end(), added.begin(), added.end(), std::back_inserter(merged),
+             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  doc->mentions = std::move(merged);
+}
+
+}  // namespace eg

@@ -1,0 +1,55 @@
+// Coreference: mentions of people who are not named in the words that refer to them.
+//
+// Runs after the gazetteer (it needs doc->mentions) and before the rules, and adds mentions:
+//
+//   - Role phrases. A country or organisation (name, demonym or possessive) followed by a title and no name
+//     is the person who held that role for it on the document's date: "the Russian minister", "Russia’s top
+//     diplomat", "the U.S. state secretary". A title names a role when it equals the role's title or the
+//     gazetteer says it means it ("top diplomat" means "Foreign Minister"). When several people fit, those the
+//     document names elsewhere win; when that leaves more than one, or none, the phrase stays what it was.
+//     Without a document date, every holder of the role ever fits.
+//   - Pronouns. "He" or "she" is the one person mentioned in the nearest sentence before it that mentions
+//     people (looking back at most two sentences, and at the pronoun's own sentence before it); when that
+//     sentence mentions two people or more, the pronoun stays unresolved.
+//
+// The added mentions carry MentionSource::kRole or kPronoun, so that events built on them can say how
+// sure they are. Thread safety: Resolve() is const and may run on many documents at once.
+#ifndef EVENTGRAPH_EXTRACT_COREFERENCE_H_
+#define EVENTGRAPH_EXTRACT_COREFERENCE_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+
+namespace eg {
+
+class Coreference {
+ public:
+  // Indexes the roles of the gazetteer's people. The gazetteer must be finished and outlive this.
+  explicit Coreference(const Gazetteer& gazetteer);
+
+  void Resolve(Document* doc) const;
+
+ private:
+  struct Holder {
+    const Entity* person;
+    const Role* role;
+    std::string folded_title;
+  };
+
+  void ResolveRoles(Document* doc) const;
+  void ResolvePronouns(Document* doc) const;
+  // The one person who held a role named by the title (titles() value) for country on date, or null.
+  const Entity* HolderOf(uint32_t title, const Entity* country, const std::string& date,
+                         const Document& doc) const;
+
+  const Gazetteer& gazetteer_;
+  std::unordered_map<const Entity*, std::vector<Holder>> holders_by_country_;
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_COREFERENCE_H_

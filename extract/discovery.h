@@ -1,0 +1,65 @@
+// Discovery: people the gazetteer lacks, found because the text marks them with a title.
+//
+// "Turkish Foreign Minister Mevlut Cavusoglu", "Kremlin spokesman Dimitry Peskov", "armed forces Chief of
+// Staff Valery Gerasimov": a title (gazetteer.h) followed by two to four capitalised words that are not a
+// known name makes a discovered PERSON. Lower-case name particles (al, bin, de, van, von …) and hyphens may
+// join the words ("Abu Bakr al-Baghdadi"). The country or organisation mention right before the title, if
+// any, gives the person's country ("Turkish" -> country:TUR; the Kremlin -> the country it stands for or
+// lies in). Later in the same document, the full name or the surname alone mentions the same person.
+//
+// A discovered entity's id is "person:" + the name in lower-case ASCII with '_' between words
+// ("person:mevlut_cavusoglu"), so the entry `eventgraph suggest` prints can be pasted into a gazetteer and
+// the graph keeps its node. When that id is a gazetteer entity already, the mention is of that entity.
+//
+// Discovered entities live as long as the Discovery that made them and are shared by every document of a
+// run; Discover() is const and thread-safe (a mutex guards the registry).
+#ifndef EVENTGRAPH_EXTRACT_DISCOVERY_H_
+#define EVENTGRAPH_EXTRACT_DISCOVERY_H_
+
+#include <deque>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+
+namespace eg {
+
+// What a run learned about one discovered entity: for `eventgraph suggest`.
+struct Discovered {
+  const Entity* entity;
+  std::string title;             // the title that marked it first ("Foreign Minister")
+  size_t mentions = 0;           // across all documents
+  std::vector<std::string> examples;  // up to three sentences
+};
+
+class Discovery {
+ public:
+  // The gazetteer must be finished and outlive this.
+  explicit Discovery(const Gazetteer& gazetteer);
+
+  // Adds mentions of discovered people to doc. Requires doc->mentions from the gazetteer.
+  void Discover(Document* doc) const;
+
+  // Everything discovered so far, most mentioned first, then by id.
+  std::vector<Discovered> Report() const;
+
+ private:
+  // Returns the entity for a discovered name, making it on first sight.
+  const Entity* Intern(const std::string& name, const std::string& country, const std::string& title) const;
+  void Record(const Entity* entity, std::string_view sentence) const;
+
+  const Gazetteer& gazetteer_;
+  mutable std::mutex mutex_;
+  mutable std::deque<Entity> entities_;
+  mutable std::unordered_map<std::string, Discovered> by_id_;
+};
+
+// "Mevlut Çavuşoğlu" -> "mevlut_cavusoglu": lower-case ASCII (transliterated), words joined by '_'.
+std::string NameSlug(std::string_view name);
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_DISCOVERY_H_
