@@ -25,7 +25,7 @@ int MonthNumber(std::string_view name) {
 }
 
 std::string Format(int year, int month, int day) {
-  char buffer[16];
+  char buffer[48];  // room for any int, so that no output is truncated
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   std::string date = buffer;
   return IsIsoDate(date) ? date : std::string();

@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "extract/event_date.h"
 #include "extract/input_error.h"
 #include "extract/json_file.h"
 #include "extract/rule_pattern.h"
@@ -237,7 +238,9 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         event.location = ArgumentOf(*doc, capture(compiled.location_groups), true);
         if (!event.subject || event.subject.entity == event.object.entity) continue;
         event.rule = compiled.rule.get();
-        event.date = doc->date;
+        const Span sentence_span = doc->sentences[s].span;
+        event.date = ResolveEventDate(doc->Text(sentence_span), event.match.begin - sentence_span.begin,
+                                      event.match.end - sentence_span.begin, doc->date);
         event.confidence = compiled.rule->confidence * Certainty(*doc, capture(compiled.subject_groups)) *
                            Certainty(*doc, capture(compiled.object_groups));
         if (RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), *negation_)) {
