@@ -9,6 +9,10 @@
 namespace eg {
 namespace {
 
+// A "sentence" longer than this (a table, a list, text without punctuation) is cut into pieces of this
+// many tokens, so that no single one makes rule matching slow. News sentences are far shorter.
+constexpr uint32_t kMaxSentenceTokens = 400;
+
 constexpr char32_t kRightSingleQuote = 0x2019;
 constexpr char32_t kLeftSingleQuote = 0x2018;
 
@@ -193,7 +197,7 @@ void SplitSentences(Document* doc) {
     }
     const std::string_view next = doc->Text(tokens[i + 1].span);
     const int newlines = NewlinesBetween(text, tokens[i].span.end, tokens[i + 1].span.begin);
-    if (newlines >= 2 || (newlines == 1 && !StartsLower(next))) {
+    if (newlines >= 2 || (newlines == 1 && !StartsLower(next)) || i + 1 - start >= kMaxSentenceTokens) {
       emit(i);
       continue;
     }

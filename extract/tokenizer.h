@@ -15,7 +15,8 @@
 // next token starts with a capital, a digit or an opening quote, unless the "." closes an abbreviation
 // ("Mr.", "Jan.", an initial, "U.S."; "No." only before a number, as in "No. 10"). A blank line always ends a sentence; so does a single line break
 // before a line that does not start with a lower-case letter, which keeps headlines and datelines apart
-// from the paragraph after them while joining hard-wrapped lines.
+// from the paragraph after them while joining hard-wrapped lines. A sentence longer than 400 tokens is cut
+// into pieces of 400, so that text without punctuation cannot make one huge sentence.
 //
 // Thread safety: the functions are pure and may run on many documents at once.
 #ifndef EVENTGRAPH_EXTRACT_TOKENIZER_H_

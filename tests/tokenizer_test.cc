@@ -260,5 +260,17 @@ TEST(TokenizerTest, StartsUpper) {
   EXPECT_FALSE(StartsUpper(""));
 }
 
+TEST(TokenizerTest, OverlongSentencesAreCutIntoPieces) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "word ";
+  Document doc = Tokenized(text);
+  ASSERT_EQ(doc.tokens.size(), 1000u);
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  EXPECT_EQ(doc.sentences[0].token_count, 400u);
+  EXPECT_EQ(doc.sentences[1].first_token, 400u);
+  EXPECT_EQ(doc.sentences[2].token_count, 200u);
+  EXPECT_EQ(Sentences("Kerry met Lavrov. They talked.").size(), 2u) << "ordinary sentences are untouched";
+}
+
 }  // namespace
 }  // namespace eg
