@@ -17,16 +17,35 @@ constexpr uint32_t kMaxNameWords = 4;
 constexpr size_t kExamples = 3;
 
 bool IsParticle(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kParticles = {
-      "al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la"};
+  static constexpr std::array<std::string_view, 22> kParticles = {
+      "al", "el", "bin", "ibn", "abu", "ben", "bint", "de", "da", "das", "do", "dos", "di", "du",
+      "del", "della", "van", "von", "der", "den", "la", "le"};
   return std::find(kParticles.begin(), kParticles.end(), word) != kParticles.end();
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  }
+  return true;
 }
 
 // Words that start with a capital but do not start a name after a title: "President Said", "Minister On".
 bool IsFunctionWord(std::string_view word) {
   static constexpr std::array<std::string_view, 16> kWords = {
-      "The", "A", "An", "And", "Or", "But", "On", "In", "At", "Of", "For", "To", "Said", "Says", "Has", "Is"};
-  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+      "the", "a", "an", "and", "or", "but", "on", "in", "at", "of", "for", "to", "said", "says", "has", "is"};
+  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return EqualsIgnoreCase(word, w); });
+}
+
+// Text in capitals only ("PRESIDENT OF THE CHAMBER") is a heading or a shout: no names are found in it.
+bool IsAllCaps(std::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
 }
 
 // The country an entity before a title gives the person: a country itself, the country of an
@@ -37,15 +56,25 @@ std::string CountryOf(const Entity& cue) {
   return cue.country;
 }
 
-// Finds the name after a title: returns its token count (0 when there is none). Stops at limit.
-uint32_t NameLength(const Document& doc, uint32_t first, uint32_t limit) {
+// Finds the name after a title: returns its token count (0 when there is none). Stops at limit and at
+// another title ("Chief Cabinet Secretary Hiroshige Seko": the name follows the last title).
+uint32_t NameLength(const Document& doc, const TokenTrie& titles, uint32_t first, uint32_t limit) {
   uint32_t words = 0, end = first;
   for (uint32_t t = first; t < limit && words < kMaxNameWords; ++t) {
     const Token& token = doc.tokens[t];
     std::string_view text = doc.Text(token.span);
-    if (token.kind == TokenKind::kWord && StartsUpper(text) && !IsFunctionWord(text)) {
+    uint32_t title_length = 0;
+    if (titles.LongestMatch(doc.text, doc.tokens, t, limit, &title_length) != TokenTrie::kNoValue) break;
+    if (token.kind == TokenKind::kWord && StartsUpper(text) && !IsFunctionWord(text) &&
+        !(IsAllCaps(text) && text.size() > 1)) {
       ++words;
       end = t + 1;
+      // A middle initial: "Adam B. Schiff".
+      if (text.size() == 1 && t + 1 < limit && doc.Text(doc.tokens[t + 1].span) == "." &&
+          doc.tokens[t + 1].span.begin == token.span.end) {
+        --words;
+        ++t;
+      }
       continue;
     }
     // Particles and hyphens join words but never end a name: "al-Baghdadi", "de Mistura".
@@ -139,7 +168,8 @@ void Discovery::Discover(Document* doc) const {
           break;
         }
       }
-      const uint32_t name_length = NameLength(*doc, name_first, name_limit);
+      if (IsAllCaps(doc->Text(doc->tokens[t].span))) continue;  // a heading in capitals
+      const uint32_t name_length = NameLength(*doc, titles, name_first, name_limit);
       if (name_length == 0) continue;
       // The cue: a country or organisation mention that ends right before the title (after an optional 's).
       std::string country;

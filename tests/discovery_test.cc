@@ -92,7 +92,16 @@ TEST_F(DiscoveryTest, ParticlesHyphensAndTransliteration) {
             Strings{"person:abu_bakr_al_baghdadi=spokesman Abu Bakr al-Baghdadi"});
 }
 
+TEST_F(DiscoveryTest, StackedTitlesInitialsAndParticles) {
+  EXPECT_EQ(Discover("Deputy Foreign Minister spokesman Hiro Seko said so."),
+            Strings{"person:hiro_seko=spokesman Hiro Seko"}) << "the name follows the last title";
+  EXPECT_EQ(Discover("The President Adam B. Schiff spoke."), Strings{"person:adam_b_schiff=President Adam B. Schiff"});
+  EXPECT_EQ(Discover("It accuses President Jose Eduardo dos Santos of delays."),
+            Strings{"person:jose_eduardo_dos_santos=President Jose Eduardo dos Santos"});
+}
+
 TEST_F(DiscoveryTest, WhatIsNotADiscovery) {
+  EXPECT_TRUE(Discover("ANDREW SOMERS, PRESIDENT OF THE CHAMBER, SPOKE.").empty()) << "capitals only";
   EXPECT_TRUE(Discover("Russian President Vladimir Putin spoke.").empty()) << "a known name";
   EXPECT_TRUE(Discover("The spokesman Peskov said no.").empty()) << "one word is not enough";
   EXPECT_TRUE(Discover("The spokesman said The Hague was ready.").empty());
