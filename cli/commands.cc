@@ -89,7 +89,7 @@ int RunBuild(const BuildCommand& command) {
       ParseExportFormat(command.formats.size() == 1 ? command.formats[0] : command.formats[i], &format);
     } else if (!ExportFormatFromPath(path, &format)) {
       std::cerr << "eventgraph: build: cannot tell the format of '" << path
-                << "' from its extension (.graphml, .jsonld, .jsonl); use --format\n";
+                << "' from its extension (.graphml, .gexf, .jsonld, .nq, .jsonl, or DIR/ for CSV); use --format\n";
       return 2;
     }
     formats.push_back(format);
@@ -103,7 +103,9 @@ int RunBuild(const BuildCommand& command) {
     std::vector<std::unique_ptr<AtomicOutputFile>> files;
     std::vector<std::unique_ptr<EventJsonlWriter>> event_writers;  // streamed as documents go by
     for (size_t i = 0; i < command.outputs.size(); ++i) {
-      files.push_back(std::make_unique<AtomicOutputFile>(command.outputs[i]));
+      // A CSV output is a directory, made when it is written (graph_commands.cc).
+      files.push_back(formats[i] == ExportFormat::kCsv ? nullptr
+                                                       : std::make_unique<AtomicOutputFile>(command.outputs[i]));
       if (formats[i] == ExportFormat::kEventsJsonl) {
         event_writers.push_back(std::make_unique<EventJsonlWriter>(files.back()->stream()));
       }
@@ -116,11 +118,10 @@ int RunBuild(const BuildCommand& command) {
       graph.Add(doc);
       stats.Add(doc);
     }
-    for (size_t i = 0; i < files.size(); ++i) {
-      if (formats[i] == ExportFormat::kGraphML) WriteGraphML(graph, files[i]->stream());
-      if (formats[i] == ExportFormat::kJsonLd) WriteJsonLd(graph, files[i]->stream());
+    WriteGraphOutputs(graph, command, formats, files);
+    for (auto& file : files) {
+      if (file) file->Commit();
     }
-    for (auto& file : files) file->Commit();
     if (!command.quiet) {
       std::cerr << "eventgraph: " << stats.Line() << ", " << graph.node_count() << " nodes, "
                 << graph.edge_count() << " edges, " << Seconds(stats.seconds()) << "\n";

@@ -6,10 +6,16 @@
 #ifndef EVENTGRAPH_CLI_COMMANDS_H_
 #define EVENTGRAPH_CLI_COMMANDS_H_
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace eg {
+
+class AtomicOutputFile;     // export/atomic_output_file.h
+class EventGraph;           // graph/event_graph.h
+enum class ExportFormat;    // export/export.h
 
 // Options every command that extracts shares.
 struct PackOptions {
@@ -34,6 +40,7 @@ struct BuildCommand {
   std::string date;
   std::vector<std::string> outputs;
   std::vector<std::string> formats;  // none, one for all outputs, or one per output
+  std::string edges = "aggregate";   // "aggregate" or "events": one edge per event (GraphML, GEXF, CSV)
   bool quiet = false;
 };
 
@@ -46,6 +53,40 @@ struct TestRulesCommand {
 int RunExtract(const ExtractCommand& command);
 int RunBuild(const BuildCommand& command);
 int RunTestRules(const TestRulesCommand& command);
+struct SuggestCommand {
+  PackOptions packs;
+  std::vector<std::string> inputs;
+  bool sample = false;
+  std::string date;
+  size_t min_mentions = 1;
+};
+
+// Prints the discovered people of INPUT as a gazetteer pack (JSON) on stdout.
+int RunSuggest(const SuggestCommand& command);
+
+// Prints what the loaded packs hold: entities by type, roles, agents, rules per CAMEO root.
+int RunPackStats(const PackOptions& packs);
+
+// graph_commands.cc: the graph formats of `build` and the network summary of `stats INPUT...`.
+
+// A graph summary: sizes, top actors by degree and by betweenness, connected components, events per CAMEO
+// root and per month.
+struct GraphStatsCommand {
+  PackOptions packs;
+  std::vector<std::string> inputs;
+  bool sample = false;
+  std::string date;
+  size_t top = 10;  // actors listed per ranking
+};
+
+int RunGraphStats(const GraphStatsCommand& command);
+
+// Writes the graph formats among a build's outputs (everything but events JSONL, which streams): the
+// file formats into files[i], which the caller commits; CSV directories (files[i] null) are written and
+// committed here. Throws InputError.
+void WriteGraphOutputs(const EventGraph& graph, const BuildCommand& command,
+                       const std::vector<ExportFormat>& formats,
+                       const std::vector<std::unique_ptr<AtomicOutputFile>>& files);
 
 }  // namespace eg
 

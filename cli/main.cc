@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "export/export.h"
 #include "extract/document_reader.h"
 
 namespace {
@@ -53,20 +54,49 @@ int main(int argc, char** argv) {
 
   eg::BuildCommand build;
   CLI::App* build_app = app.add_subcommand(
-      "build", "extract, merge into a graph and export (.graphml for Gephi, .jsonld for graph databases, "
-               ".jsonl for the event stream)");
+      "build", "extract, merge into a graph and export (.graphml and .gexf for Gephi, .jsonld and .nq for RDF "
+               "stores, DIR/ for Neo4j and Kuzu CSV, .jsonl for the event stream)");
   build_app->add_option("INPUT", build.inputs, inputs_help);
   build_app->add_flag("--sample", build.sample, "also read the embedded sample text (data/sample.txt)");
-  build_app->add_option("-o,--output", build.outputs, "output file; repeatable; format from the extension")
+  build_app->add_option("-o,--output", build.outputs,
+                        "output file (or DIR/ for CSV); repeatable; format from the extension")
       ->required()
       ->allow_extra_args(false);
   build_app->add_option("--format", build.formats,
-                        "graphml, jsonld or jsonl: once for every output, or once per -o in order")
-      ->check(CLI::IsMember({"graphml", "jsonld", "jsonl"}))
+                        "graphml, gexf, jsonld, nquads, csv or jsonl: once for every output, or once per -o "
+                        "in order")
+      ->check(CLI::IsMember(eg::ExportFormatNames()))
       ->allow_extra_args(false);
+  build_app->add_option("--edges", build.edges,
+                        "aggregate: one edge per (subject, relation, object) (default); events: one edge per "
+                        "event (GraphML, GEXF, CSV)")
+      ->check(CLI::IsMember({"aggregate", "events"}));
   build_app->add_option("--date", build.date, "date of documents that carry none")->check(IsoDate());
   build_app->add_flag("-q,--quiet", build.quiet, "no summary line on stderr");
   AddPackOptions(build_app, &build.packs);
+
+  eg::GraphStatsCommand graph_stats;
+  CLI::App* stats_app = app.add_subcommand(
+      "stats", "summarize the actor network of INPUT: top actors by degree and betweenness, connected "
+               "components, events per CAMEO root and per month");
+  stats_app->add_option("INPUT", graph_stats.inputs, inputs_help);
+  stats_app->add_flag("--sample", graph_stats.sample, "also read the embedded sample text (data/sample.txt)");
+  stats_app->add_option("--date", graph_stats.date, "date of documents that carry none")->check(IsoDate());
+  stats_app->add_option("--top", graph_stats.top, "actors and components listed per ranking (default 10)");
+  bool pack_stats = false;
+  stats_app->add_flag("--packs", pack_stats,
+                      "instead: what the loaded packs hold (entities by type, roles, agents, rules per CAMEO root)");
+  AddPackOptions(stats_app, &graph_stats.packs);
+
+  eg::SuggestCommand suggest;
+  CLI::App* suggest_app = app.add_subcommand(
+      "suggest", "list the people INPUT mentions that the gazetteers lack, as a gazetteer pack to paste "
+                 "(most mentioned first, with counts and example sentences)");
+  suggest_app->add_option("INPUT", suggest.inputs, inputs_help);
+  suggest_app->add_flag("--sample", suggest.sample, "also read the embedded sample text (data/sample.txt)");
+  suggest_app->add_option("--date", suggest.date, "date of documents that carry none")->check(IsoDate());
+  suggest_app->add_option("--min-mentions", suggest.min_mentions, "leave out names seen fewer times (default 1)");
+  AddPackOptions(suggest_app, &suggest.packs);
 
   eg::TestRulesCommand test_rules;
   CLI::App* test_app = app.add_subcommand(
@@ -104,6 +134,15 @@ int main(int argc, char** argv) {
       return usage("build: give --format once, or once per -o");
     }
     return eg::RunBuild(build);
+  }
+  if (*stats_app && pack_stats) return eg::RunPackStats(graph_stats.packs);
+  if (*suggest_app) {
+    if (suggest.inputs.empty() && !suggest.sample) return usage("suggest: give at least one INPUT (or --sample)");
+    return eg::RunSuggest(suggest);
+  }
+  if (*stats_app) {
+    if (graph_stats.inputs.empty() && !graph_stats.sample) return usage("stats: give at least one INPUT (or --sample)");
+    return eg::RunGraphStats(graph_stats);
   }
   return eg::RunTestRules(test_rules);
 }

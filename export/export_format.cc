@@ -1,7 +1,7 @@
-#include "export/export.h"
-
 #include <cctype>
 #include <string>
+
+#include "export/export.h"
 
 namespace eg {
 namespace {
@@ -15,6 +15,9 @@ bool EndsWithIgnoringCase(std::string_view text, std::string_view suffix) {
   return true;
 }
 
+constexpr ExportFormat kFormats[] = {ExportFormat::kEventsJsonl, ExportFormat::kGraphML, ExportFormat::kJsonLd,
+                                     ExportFormat::kGexf,        ExportFormat::kNQuads,  ExportFormat::kCsv};
+
 }  // namespace
 
 bool ExportFormatFromPath(std::string_view path, ExportFormat* format) {
@@ -24,6 +27,12 @@ bool ExportFormatFromPath(std::string_view path, ExportFormat* format) {
     *format = ExportFormat::kGraphML;
   } else if (EndsWithIgnoringCase(path, ".jsonld")) {
     *format = ExportFormat::kJsonLd;
+  } else if (EndsWithIgnoringCase(path, ".gexf")) {
+    *format = ExportFormat::kGexf;
+  } else if (EndsWithIgnoringCase(path, ".nq")) {
+    *format = ExportFormat::kNQuads;
+  } else if (!path.empty() && path.back() == '/') {
+    *format = ExportFormat::kCsv;
   } else {
     return false;
   }
@@ -31,7 +40,7 @@ bool ExportFormatFromPath(std::string_view path, ExportFormat* format) {
 }
 
 bool ParseExportFormat(std::string_view name, ExportFormat* format) {
-  for (ExportFormat candidate : {ExportFormat::kEventsJsonl, ExportFormat::kGraphML, ExportFormat::kJsonLd}) {
+  for (ExportFormat candidate : kFormats) {
     if (name == ExportFormatName(candidate)) {
       *format = candidate;
       return true;
@@ -42,14 +51,28 @@ bool ParseExportFormat(std::string_view name, ExportFormat* format) {
 
 std::string_view ExportFormatName(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kEventsJsonl:
-      return "jsonl";
-    case ExportFormat::kGraphML:
-      return "graphml";
-    case ExportFormat::kJsonLd:
-      return "jsonld";
+    case ExportFormat::kEventsJsonl: return "jsonl";
+    case ExportFormat::kGraphML: return "graphml";
+    case ExportFormat::kJsonLd: return "jsonld";
+    case ExportFormat::kGexf: return "gexf";
+    case ExportFormat::kNQuads: return "nquads";
+    case ExportFormat::kCsv: return "csv";
   }
   return "jsonl";
 }
+
+const std::vector<std::string>& ExportFormatNames() {
+  static const std::vector<std::string>* names = [] {
+    auto* list = new std::vector<std::string>;
+    for (ExportFormat format : kFormats) list->emplace_back(ExportFormatName(format));
+    return list;
+  }();
+  return *names;
+}
+
+void WriteGraphML(const EventGraph& graph, std::ostream& out) { WriteGraphML(ExportView(graph), out); }
+void WriteGexf(const EventGraph& graph, std::ostream& out) { WriteGexf(ExportView(graph), out); }
+void WriteJsonLd(const EventGraph& graph, std::ostream& out) { WriteJsonLd(ExportView(graph), out); }
+void WriteNQuads(const EventGraph& graph, std::ostream& out) { WriteNQuads(ExportView(graph), out); }
 
 }  // namespace eg

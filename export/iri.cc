@@ -27,7 +27,22 @@ std::string EntityIri(std::string_view entity_id) {
   return "urn:eventgraph:entity:" + PercentEncode(entity_id);
 }
 
-std::string EventIri(size_t index) { return "urn:eventgraph:event:" + std::to_string(index); }
+std::string EventIri(std::string_view doc_id, size_t n) {
+  return DocumentIri(doc_id) + "#event-" + std::to_string(n);
+}
+
+std::string RelationshipIri(std::string_view source_id, std::string_view relation_term,
+                            std::string_view target_id) {
+  return "urn:eventgraph:rel:" + PercentEncode(source_id) + "/" + PercentEncode(relation_term) + "/" +
+         PercentEncode(target_id);
+}
+
+std::string RunIri(uint64_t hash) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string iri = "urn:eventgraph:run:";
+  for (int shift = 60; shift >= 0; shift -= 4) iri.push_back(kHex[(hash >> shift) & 0xF]);
+  return iri;
+}
 
 std::string DocumentIri(std::string_view doc_id) { return "urn:eventgraph:doc:" + PercentEncode(doc_id); }
 

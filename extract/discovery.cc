@@ -198,7 +198,7 @@ void Discovery::Discover(Document* doc) const {
   if (found.empty()) return;
   // Later in the document the surname alone, or the full name, mentions the same person.
   for (size_t f = 0, n = found.size(); f < n; ++f) {
-    const Mention& first = found[f];
+    const Mention first = found[f];  // a copy: found grows below
     const uint32_t last_token = first.first_token + first.token_count - 1;
     const std::string_view surname = doc->Text(doc->tokens[last_token].span);
     for (uint32_t t = last_token + 1; t < doc->tokens.size(); ++t) {
@@ -226,7 +226,7 @@ void Discovery::Discover(Document* doc) const {
         ++again.token_count;
         again.span.begin = before.begin;
       }
-      covered[t] = true;
+      for (uint32_t k = again.first_token; k <= t; ++k) covered[k] = true;
       found.push_back(again);
       Record(first.entity, doc->Text(doc->sentences[again.sentence].span));
     }

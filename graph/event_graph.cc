@@ -13,6 +13,30 @@ void ExtendDates(const std::string& date, std::string* first, std::string* last)
   if (last->empty() || date > *last) *last = date;
 }
 
+// text with every run of whitespace made one space and the ends trimmed.
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Adds the words that named entity to aliases unless they are its label or already there.
+void AddAlias(const Entity& entity, std::string_view words, std::vector<std::string>* aliases) {
+  if (aliases->size() >= EntityNode::kMaxAliases) return;
+  std::string alias = CollapseSpaces(words);
+  if (alias.empty() || alias == entity.label) return;
+  if (std::find(aliases->begin(), aliases->end(), alias) == aliases->end()) aliases->push_back(std::move(alias));
+}
+
 }  // namespace
 
 std::ptrdiff_t EventGraph::FindNode(std::string_view entity_id) const {
@@ -27,6 +51,9 @@ EventGraph::Vertex EventGraph::NodeFor(const Entity* entity) {
     node.entity = entity;
     auto mentions = mentions_by_id_.find(entity->id);
     if (mentions != mentions_by_id_.end()) node.mentions = mentions->second;
+    auto aliases = aliases_by_id_.find(entity->id);
+    if (aliases != aliases_by_id_.end()) node.aliases = aliases->second;
+    node.discovered = discovered_ids_.count(entity->id) > 0;
     it->second = boost::add_vertex(std::move(node), graph_);
   }
   return it->second;
@@ -37,8 +64,18 @@ void EventGraph::Add(const Document& doc) {
   // Mentions first: a node created by this document's events then starts with this document's count.
   for (const Mention& mention : doc.mentions) {
     ++mentions_by_id_[mention.entity->id];
+    // Names only: a pronoun or a role phrase ("the minister") resolved to the entity is not an alias.
+    const bool name = mention.source == MentionSource::kName || mention.source == MentionSource::kDiscovered;
+    const std::string_view words = name ? doc.Text(mention.span) : std::string_view();
+    if (mention.source == MentionSource::kDiscovered) discovered_ids_.insert(mention.entity->id);
+    AddAlias(*mention.entity, words, &aliases_by_id_[mention.entity->id]);
     auto node = node_by_id_.find(mention.entity->id);
-    if (node != node_by_id_.end()) ++graph_[node->second].mentions;
+    if (node != node_by_id_.end()) {
+      EntityNode& entity_node = graph_[node->second];
+      ++entity_node.mentions;
+      AddAlias(*mention.entity, words, &entity_node.aliases);
+      if (mention.source == MentionSource::kDiscovered) entity_node.discovered = true;
+    }
   }
   for (const Event& event : doc.events) AddEvent(MakeEventRecord(doc, event));
 }

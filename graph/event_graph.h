@@ -4,8 +4,9 @@
 // destroyed right after, so documents can be streamed through. The graph keeps:
 //
 //   nodes   one per canonical entity (Entity::id) that is the subject or object of some event, numbered
-//           0, 1, ... in order of first appearance, with mention and event counts and the first and last
-//           date seen.
+//           0, 1, ... in order of first appearance, with mention and event counts, the first and last
+//           date seen, the names the documents used for the entity (its aliases; pronouns and role
+//           phrases resolved to it are not aliases) and whether it was discovered outside the gazetteer.
 //   edges   one per (subject, relation, object), numbered in order of creation. The weight is the number
 //           of events. A symmetric relation (Rule::symmetric) ignores direction: "Kerry met Lavrov" and
 //           "Lavrov met Kerry" are one edge whose source is the endpoint with the smaller entity id.
@@ -44,6 +45,13 @@ struct EntityNode {
   uint32_t events = 0;             // events with the entity as subject or object
   std::string first_seen;          // earliest event date (YYYY-MM-DD), or empty when no event was dated
   std::string last_seen;           // latest event date, or empty
+  // The distinct ways the documents named the entity ("Kerry", "Secretary of State John Kerry"), in order
+  // of first use, whitespace collapsed, the label itself left out; at most kMaxAliases.
+  std::vector<std::string> aliases;
+  // True for an actor found outside the gazetteer: some mention of it is MentionSource::kDiscovered.
+  bool discovered = false;
+
+  static constexpr size_t kMaxAliases = 16;
 };
 
 // One aggregate edge: every event of one relation between two nodes.
@@ -123,6 +131,8 @@ class EventGraph {
   // Lookup only; never iterated, so their order cannot leak into output.
   std::unordered_map<std::string, Vertex> node_by_id_;
   std::unordered_map<std::string, uint32_t> mentions_by_id_;
+  std::unordered_map<std::string, std::vector<std::string>> aliases_by_id_;
+  std::unordered_set<std::string> discovered_ids_;
   std::unordered_set<std::string> place_ids_;
   std::map<EdgeKey, EdgeDescriptor> edge_by_key_;
 };

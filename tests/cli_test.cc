@@ -255,4 +255,33 @@ TEST_F(CliTest, SampleFlagUsesTheEmbeddedSample) {
   EXPECT_NE(r.out.find("person:sergei_lavrov"), std::string::npos);
 }
 
+TEST_F(CliTest, SuggestPrintsAGazetteerPackThatLoads) {
+  Write("news.txt",
+        "Kremlin aide Yuri Ushakov said the call would take place on Friday. Ushakov gave no details.\n");
+  // Its own small gazetteer, so that the test does not depend on whom the default one lacks.
+  Write("gaz.json", R"({"titles": ["aide"], "entities": [
+    {"id": "country:RUS", "label": "Russia", "type": "COUNTRY"},
+    {"id": "landmark:kremlin", "label": "Kremlin", "type": "LANDMARK", "stands_for": "country:RUS"}]})");
+  const std::string packs = "--no-defaults --gazetteer " + Path("gaz.json") + " ";
+  Result r = Run("suggest " + packs + Path("news.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"id\": \"person:yuri_ushakov\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 mentions"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"country\": \"country:RUS\""), std::string::npos) << "from the Kremlin cue: " << r.out;
+  // The suggestion is a valid gazetteer pack: pasted back in, the person is known, not discovered.
+  Write("suggested.json", r.out);
+  Result again = Run("suggest " + packs + "--gazetteer " + Path("suggested.json") + " " + Path("news.txt"));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out.find("person:yuri_ushakov"), std::string::npos) << again.out;
+}
+
+TEST_F(CliTest, StatsPacksCountsEveryCameoRoot) {
+  Result r = Run("stats --packs");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* line : {"countries: ", "cities: ", "people: ", "dated)", "agents: ", "CAMEO 01: ", "CAMEO 20: "}) {
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << " in " << r.out;
+  }
+  EXPECT_EQ(r.out.find("roots without rules"), std::string::npos) << r.out;
+}
+
 }  // namespace

@@ -100,6 +100,20 @@ TEST_F(DiscoveryTest, StackedTitlesInitialsAndParticles) {
             Strings{"person:jose_eduardo_dos_santos=President Jose Eduardo dos Santos"});
 }
 
+TEST_F(DiscoveryTest, ManyPeopleMentionedAgainAndAgain) {
+  // Regression: later mentions were added while a reference into the same vector was held.
+  std::string text;
+  const char* names[] = {"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"};
+  for (const char* name : names) text += std::string("The spokesman Anna ") + name + " spoke. ";
+  for (int round = 0; round < 20; ++round) {
+    for (const char* name : names) text += std::string(name) + " agreed. ";
+  }
+  std::vector<std::string> found = Discover(text);
+  EXPECT_EQ(found.size(), 8u + 8u * 20u);
+  EXPECT_EQ(discovery_->Report().size(), 8u);
+  EXPECT_EQ(discovery_->Report()[0].mentions, 21u);
+}
+
 TEST_F(DiscoveryTest, WhatIsNotADiscovery) {
   EXPECT_TRUE(Discover("ANDREW SOMERS, PRESIDENT OF THE CHAMBER, SPOKE.").empty()) << "capitals only";
   EXPECT_TRUE(Discover("Russian President Vladimir Putin spoke.").empty()) << "a known name";

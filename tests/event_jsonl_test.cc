@@ -187,7 +187,19 @@ TEST(ExportFormatTest, FromPathAndName) {
   EXPECT_EQ(format, ExportFormat::kGraphML);
   EXPECT_TRUE(ParseExportFormat("jsonld", &format));
   EXPECT_EQ(format, ExportFormat::kJsonLd);
-  EXPECT_FALSE(ParseExportFormat("gexf", &format));
+  EXPECT_TRUE(ExportFormatFromPath("actors.gexf", &format));
+  EXPECT_EQ(format, ExportFormat::kGexf);
+  EXPECT_TRUE(ExportFormatFromPath("kg.NQ", &format));
+  EXPECT_EQ(format, ExportFormat::kNQuads);
+  EXPECT_TRUE(ExportFormatFromPath("out/csv/", &format));
+  EXPECT_EQ(format, ExportFormat::kCsv);
+  EXPECT_FALSE(ExportFormatFromPath("out/csv", &format));
+  for (const std::string& name : ExportFormatNames()) {
+    EXPECT_TRUE(ParseExportFormat(name, &format)) << name;
+    EXPECT_EQ(ExportFormatName(format), name);
+  }
+  EXPECT_EQ(ExportFormatNames().size(), 6u);
+  EXPECT_FALSE(ParseExportFormat("nq", &format));
   EXPECT_FALSE(ParseExportFormat("", &format));
 }
 

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "export/export.h"
+#include "export/graph_attributes.h"
 #include "export/xml_text.h"
 #include "extract/extract.h"
 
@@ -112,6 +113,58 @@ TEST_F(GraphMLWriterTest, EveryKeyIsDeclaredWithAGephiType) {
       for (const auto& [key, value] : DataOf(element)) EXPECT_TRUE(parsed.keys.count(key)) << key;
     }
   }
+}
+
+TEST_F(GraphMLWriterTest, NodesCarryAliasesAndNetworkMeasures) {
+  const Parsed parsed = ParseGraphML(GraphML(graph_));
+  for (const char* key : {"aliases", "discovered", "degree", "in_degree", "out_degree", "weighted_degree",
+                          "betweenness", "pagerank", "component"}) {
+    ASSERT_TRUE(parsed.keys.count(key)) << key;
+    EXPECT_EQ(Attribute(parsed.keys.at(key), "for"), "node") << key;
+  }
+  EXPECT_EQ(Attribute(parsed.keys.at("betweenness"), "attr.type"), "double");
+  EXPECT_EQ(Attribute(parsed.keys.at("degree"), "attr.type"), "int");
+  EXPECT_EQ(Attribute(parsed.keys.at("discovered"), "attr.type"), "boolean");
+  // Kerry - Lavrov - Putin: Lavrov is on the one shortest path between the other two.
+  const auto lavrov = DataOf(parsed.nodes[1]);
+  EXPECT_EQ(lavrov.at("label"), "Sergei Lavrov");
+  EXPECT_EQ(lavrov.at("aliases"), "Lavrov");
+  EXPECT_EQ(lavrov.at("degree"), "2");
+  EXPECT_EQ(lavrov.at("weighted_degree"), "3");
+  EXPECT_EQ(lavrov.at("betweenness"), "1");
+  EXPECT_EQ(lavrov.at("component"), "0");
+  EXPECT_EQ(lavrov.at("discovered"), "false");
+  EXPECT_EQ(DataOf(parsed.nodes[0]).at("betweenness"), "0");
+  // Edges: coloured by quad class (Gephi's r, g, b), dated by their first event.
+  const auto meeting = DataOf(parsed.edges[0]);
+  EXPECT_EQ(meeting.at("edge_g"), "196");  // verbal cooperation
+  EXPECT_EQ(meeting.at("date"), "2016-09-09");
+  EXPECT_EQ(meeting.at("location"), "Geneva");
+}
+
+// GraphML key ids are the attribute names, so node and edge attributes must not share one.
+TEST(GraphAttributesTest, NodeAndEdgeNamesAreDistinct) {
+  std::set<std::string> names = {"label", "r", "g", "b", "size", "edge_label", "weight", "edge_r", "edge_g",
+                                 "edge_b"};
+  for (const auto* attributes : {&NodeAttributes(), &EdgeAttributes()}) {
+    for (const AttributeDef& attribute : *attributes) {
+      EXPECT_TRUE(names.insert(attribute.name).second) << attribute.name;
+    }
+  }
+}
+
+TEST_F(GraphMLWriterTest, OneEdgePerEventOnRequest) {
+  std::ostringstream out;
+  WriteGraphML(ExportView(graph_, {EdgeMode::kEvents}), out);
+  const Parsed parsed = ParseGraphML(out.str());
+  ASSERT_EQ(parsed.edges.size(), 3u);
+  // "Lavrov met Kerry" keeps the direction of the symmetric edge, with its own date and place.
+  EXPECT_EQ(Attribute(parsed.edges[1], "source"), "person:john_kerry");
+  const auto second = DataOf(parsed.edges[1]);
+  EXPECT_EQ(second.at("weight"), "1");
+  EXPECT_EQ(second.at("date"), "2016-10-01");
+  EXPECT_EQ(second.at("locations"), "Moscow");
+  EXPECT_EQ(second.at("documents"), "b");
 }
 
 TEST_F(GraphMLWriterTest, NodesAndEdges) {

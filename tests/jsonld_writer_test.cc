@@ -94,7 +94,16 @@ TEST_F(JsonLdWriterTest, ContextDefinesEveryTermUsed) {
 }
 
 TEST_F(JsonLdWriterTest, NamedGraphWithOneEventNodePerEvent) {
-  EXPECT_STREQ(json_["@id"].GetString(), "urn:eventgraph:graph");
+  // One graph per run, named by a hash of its input: stable across runs, different for other input.
+  const std::string graph_iri = json_["@id"].GetString();
+  EXPECT_EQ(graph_iri.rfind("urn:eventgraph:run:", 0), 0u) << graph_iri;
+  EXPECT_EQ(graph_iri.size(), std::string("urn:eventgraph:run:").size() + 16);
+  EventGraph other;
+  AddDocument(&other, "a", "Kerry met Lavrov in Geneva.", "2016-09-09");
+  rapidjson::Document other_json;
+  const std::string other_text = JsonLd(other);
+  other_json.Parse(other_text.c_str());
+  EXPECT_STRNE(other_json["@id"].GetString(), graph_iri.c_str());
   size_t events = 0;
   for (const rapidjson::Value& node : json_["@graph"].GetArray()) {
     if (std::string(node["@type"].GetString()) == "Event") ++events;
@@ -104,7 +113,7 @@ TEST_F(JsonLdWriterTest, NamedGraphWithOneEventNodePerEvent) {
 }
 
 TEST_F(JsonLdWriterTest, EventsLinkActorsPlacesDatesAndSources) {
-  const rapidjson::Value* event = Node("urn:eventgraph:event:0");
+  const rapidjson::Value* event = Node("urn:eventgraph:doc:a#event-0");
   ASSERT_NE(event, nullptr);
   EXPECT_STREQ((*event)["agent"].GetString(), "urn:eventgraph:entity:person:john_kerry");
   EXPECT_STREQ((*event)["participant"].GetString(), "urn:eventgraph:entity:person:sergei_lavrov");
@@ -112,16 +121,18 @@ TEST_F(JsonLdWriterTest, EventsLinkActorsPlacesDatesAndSources) {
   EXPECT_STREQ((*event)["startDate"].GetString(), "2016-09-09");
   EXPECT_STREQ((*event)["relation"].GetString(), "met");
   EXPECT_STREQ((*event)["cameo"].GetString(), "040");
-  EXPECT_EQ((*event)["quadClass"].GetInt(), 1);
-  EXPECT_TRUE((*event)["goldstein"].IsNumber());
+  // Typed values are strings; the context gives their datatype, so the lexical form is what is written.
+  EXPECT_STREQ((*event)["quadClass"].GetString(), "1");
+  EXPECT_STREQ((*event)["goldstein"].GetString(), "1");
+  EXPECT_STREQ(json_["@context"]["goldstein"]["@type"].GetString(), "xsd:double");
   EXPECT_STREQ((*event)["polarity"].GetString(), "positive");
 
   const rapidjson::Value* sentence = Node((*event)["wasDerivedFrom"].GetString());
   ASSERT_NE(sentence, nullptr);
   EXPECT_STREQ((*sentence)["text"].GetString(), "Kerry met Lavrov in Geneva.");
-  EXPECT_EQ((*sentence)["startOffset"].GetInt(), 0);
-  EXPECT_EQ((*sentence)["endOffset"].GetInt(), 27);
-  EXPECT_EQ((*sentence)["sentenceIndex"].GetInt(), 0);
+  EXPECT_STREQ((*sentence)["startOffset"].GetString(), "0");
+  EXPECT_STREQ((*sentence)["endOffset"].GetString(), "27");
+  EXPECT_STREQ((*sentence)["sentenceIndex"].GetString(), "0");
   const rapidjson::Value* doc = Node((*sentence)["isPartOf"].GetString());
   ASSERT_NE(doc, nullptr);
   EXPECT_STREQ((*doc)["@type"].GetString(), "NewsArticle");
@@ -130,7 +141,7 @@ TEST_F(JsonLdWriterTest, EventsLinkActorsPlacesDatesAndSources) {
   EXPECT_STREQ((*doc)["datePublished"].GetString(), "2016-09-09");
 
   // Undated document: no startDate rather than an invalid xsd:date.
-  const rapidjson::Value* undated = Node("urn:eventgraph:event:1");
+  const rapidjson::Value* undated = Node("urn:eventgraph:doc:b%2F2%20%C3%BC%23%3F#event-0");
   ASSERT_NE(undated, nullptr);
   EXPECT_FALSE(undated->HasMember("startDate"));
 }
@@ -185,7 +196,9 @@ TEST(IriTest, PercentEncodingAndSlugs) {
   EXPECT_EQ(DocumentIri("a b/c?d#e%f"), "urn:eventgraph:doc:a%20b%2Fc%3Fd%23e%25f");
   EXPECT_EQ(DocumentIri("\xC3\xBC"), "urn:eventgraph:doc:%C3%BC");
   EXPECT_EQ(EntityIri("person:john_kerry"), "urn:eventgraph:entity:person:john_kerry");
-  EXPECT_EQ(EventIri(7), "urn:eventgraph:event:7");
+  EXPECT_EQ(EventIri("a b", 7), "urn:eventgraph:doc:a%20b#event-7");
+  EXPECT_EQ(RelationshipIri("person:a", "met", "person:b"), "urn:eventgraph:rel:person:a/met/person:b");
+  EXPECT_EQ(RunIri(0x0123456789abcdefULL), "urn:eventgraph:run:0123456789abcdef");
   EXPECT_EQ(SentenceIri("a b", 3), "urn:eventgraph:doc:a%20b#sentence-3");
   EXPECT_EQ(RelationSlug("met"), "met");
   EXPECT_EQ(RelationSlug("Held talks  with"), "held_talks_with");
