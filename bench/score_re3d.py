@@ -150,7 +150,17 @@ def main():
             gold[key] = True
             evidence.setdefault(key, "%s | %s | %s" % (r["source"], r["value"][:60], r["target"]))
 
-    system = {}
+    # Where re3d codes a relation whose argument we cannot map ("The Prime Minister"), a system event in
+    # the same sentence may be that very relation, coded through another phrase ("the UK-France
+    # summit"): such events can be judged neither right nor wrong, just as the relation itself is left
+    # out of recall. They are counted apart.
+    unmapped_ranges = {}
+    for r in unmapped:
+        lo = min(r["sourceBegin"], r["targetBegin"])
+        hi = max(r["sourceEnd"], r["targetEnd"])
+        unmapped_ranges.setdefault((r["documentId"], r["type"]), []).append((lo, hi))
+
+    system, unscorable = {}, {}
     for e in events:
         if not e.get("object") or e["polarity"] != "positive":
             continue
@@ -158,6 +168,12 @@ def main():
         if rel is None or e["subject"]["id"] == e["object"]["id"]:
             continue
         key = (e["doc"], rel, frozenset((e["subject"]["id"], e["object"]["id"])))
+        t = tables[e["doc"]]
+        begin, end = t[e["span"][0]], t[e["span"][1]]
+        on_unmapped = any(lo < end and begin < hi for lo, hi in unmapped_ranges.get((e["doc"], rel), []))
+        if on_unmapped and key not in gold:
+            unscorable.setdefault(key, e)
+            continue
         system.setdefault(key, e)
 
     def figures(types):
@@ -170,15 +186,19 @@ def main():
     result = figures(TYPES)
     result["gold_relations"] = considered
     result["gold_relations_unmapped"] = len(unmapped)
+    result["system_pairs_unscorable"] = len(unscorable)
     per_type = {t: figures((t,)) for t in TYPES}
 
     if args.json:
         print(json.dumps(dict(result, by_type=per_type)))
     else:
         print("re3d CommWith+FightingAgainst: pair precision %.3f  recall %.3f   (gold pairs %d, system pairs %d, "
-              "matched %d; gold relations with confidence >= %.1f: %d, %d of them with an argument we cannot map)" % (
+              "matched %d; gold relations with confidence >= %.1f: %d, %d of them with an argument we cannot map; "
+              "%d system pairs on those relations left unscored)" % (
                   result["precision"], result["recall"], result["gold_pairs"], result["system_pairs"],
-                  result["matched"], MIN_CONFIDENCE, considered, len(unmapped)))
+                  result["matched"], MIN_CONFIDENCE, considered, len(unmapped), len(unscorable)))
+        for key, e in sorted(unscorable.items(), key=lambda kv: (kv[0][0], kv[0][1], sorted(kv[0][2]))):
+            print("  UNSCORED %-15s %s %s | %s" % (key[1], key[0][:12], " ~ ".join(sorted(key[2])), e["evidence"][:100]))
         for t in TYPES:
             f = per_type[t]
             print("  %-16s precision %.3f  recall %.3f   (gold %d, system %d, matched %d)" % (

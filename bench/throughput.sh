@@ -3,19 +3,28 @@
 # next to `wc -w` on the same input in the same run: the ratio is the figure that matters, absolute
 # times drift between machines.
 #
-#   bench/throughput.sh [MEGABYTES]     (default 20; needs ../shared/corpus/seeds and a built build/)
+#   bench/throughput.sh [MEGABYTES]     (default 20; needs ../shared/corpus and a built binary)
 #
-# The corpus is the five seed articles repeated, one JSON Lines document per copy, written to
-# build/bench/ (the articles are read in place and never leave build/).
+# Corpora: the five seed articles repeated to MEGABYTES, one JSON Lines document per copy (written to
+# $BUILD/bench/; the articles are read in place and never leave it), and Reuters 2013
+# (../shared/corpus/reuters_news_2013/reuters_news_2013.jsonl.gz, when present; `wc -w` reads it through
+# zcat, as eventgraph does). Each corpus runs with --threads 1 and with every core; a table follows with
+# MB/s (of document text: the uncompressed JSON Lines), sentences/s, events/s, peak RSS and the ratio to
+# `wc -w`, and a start-up line (the embedded packs, one tiny document).
+#
+# EG_BIN picks the binary (default: build-perf/eventgraph when present, else build/eventgraph).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 MB=${1:-20}
-SEEDS=${EG_SHARED_DIR:-../shared}/corpus/seeds
-BIN=build/eventgraph
-[ -x "$BIN" ] || { echo "build first: ./dev build" >&2; exit 1; }
+SHARED=${EG_SHARED_DIR:-../shared}
+SEEDS=$SHARED/corpus/seeds
+REUTERS=$SHARED/corpus/reuters_news_2013/reuters_news_2013.jsonl.gz
+BIN=${EG_BIN:-$([ -x build-perf/eventgraph ] && echo build-perf/eventgraph || echo build/eventgraph)}
+[ -x "$BIN" ] || { echo "build first: ./dev build (or cmake -B build-perf -DCMAKE_BUILD_TYPE=Release)" >&2; exit 1; }
 [ -d "$SEEDS" ] || { echo "no $SEEDS" >&2; exit 1; }
-mkdir -p build/bench
-corpus=build/bench/seeds_${MB}mb.jsonl
+OUT=$(dirname "$BIN")/bench
+mkdir -p "$OUT"
+corpus=$OUT/seeds_${MB}mb.jsonl
 if [ ! -f "$corpus" ]; then
   /usr/bin/python3 - "$SEEDS" "$corpus" "$MB" <<'PY'
 import json, os, sys
@@ -29,20 +38,38 @@ with open(out, "w", encoding="utf-8") as f:
         size += len(t.encode("utf-8")); i += 1
 PY
 fi
-bytes=$(stat -c %s "$corpus")
+cores=$(nproc)
 now() { date +%s.%N; }
-t0=$(now); wc -w "$corpus" >/dev/null; t1=$(now)
-/usr/bin/time -f "%M" -o build/bench/rss.txt "$BIN" build "$corpus" -o build/bench/out.graphml 2>build/bench/summary.txt
-t2=$(now)
-summary=$(tail -n 1 build/bench/summary.txt)
-python3 - "$bytes" "$t0" "$t1" "$t2" "$(cat build/bench/rss.txt)" "$summary" <<'PY'
-import sys, re
-size, t0, t1, t2, rss, summary = int(sys.argv[1]), *map(float, sys.argv[2:5]), int(sys.argv[5]), sys.argv[6]
-wc, eg = t1 - t0, t2 - t1
-sentences = int(re.search(r"(\d+) sentences", summary).group(1))
-events = int(re.search(r"(\d+) events", summary).group(1))
-print(f"{'what':<22}{'MB/s':>9}{'sentences/s':>14}{'events/s':>12}{'peak RSS MB':>13}")
-print(f"{'wc -w':<22}{size/1e6/wc:>9.1f}{'':>14}{'':>12}{'':>13}")
-print(f"{'eventgraph build':<22}{size/1e6/eg:>9.1f}{sentences/eg:>14.0f}{events/eg:>12.0f}{rss/1024:>13.1f}")
-print(f"ratio eventgraph / wc -w: {wc/eg:.2f}   ({size/1e6:.1f} MB, {summary})")
+rows=$OUT/rows.txt
+: > "$rows"
+run() {  # name file reader threads
+  local name=$1 file=$2 reader=$3 threads=$4 bytes t0 t1 t2
+  bytes=$($reader "$file" | wc -c)
+  t0=$(now); $reader "$file" | wc -w >/dev/null; t1=$(now)
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$BIN" build --on-error skip --threads "$threads" "$file" \
+    -o "$OUT/out.graphml" 2>"$OUT/summary.txt"
+  t2=$(now)
+  echo "$name|$threads|$bytes|$t0|$t1|$t2|$(cat "$OUT/rss.txt")|$(grep -v warning "$OUT/summary.txt" | tail -n 1)" >> "$rows"
+}
+run seeds "$corpus" cat 1
+run seeds "$corpus" cat "$cores"
+if [ -f "$REUTERS" ]; then
+  run reuters2013 "$REUTERS" zcat 1
+  run reuters2013 "$REUTERS" zcat "$cores"
+fi
+echo '{"id":"s","text":"Kerry met Lavrov in Geneva."}' > "$OUT/tiny.jsonl"
+t0=$(now); for _ in 1 2 3 4 5; do "$BIN" extract -q --threads 1 "$OUT/tiny.jsonl" >/dev/null; done; t1=$(now)
+python3 - "$rows" "$t0" "$t1" <<'PY'
+import re, sys
+rows, t0, t1 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+print(f"{'corpus':<13}{'threads':>8}{'MB':>7}{'wc -w MB/s':>12}{'MB/s':>8}{'ratio':>7}{'sentences/s':>13}{'events/s':>10}{'peak RSS MB':>13}")
+for line in open(rows):
+    name, threads, size, a, b, c, rss, summary = line.rstrip("\n").split("|", 7)
+    size, a, b, c = int(size), float(a), float(b), float(c)
+    wc, eg = b - a, c - b
+    sentences = int(re.search(r"(\d+) sentences", summary).group(1))
+    events = int(re.search(r"(\d+) events", summary).group(1))
+    print(f"{name:<13}{threads:>8}{size/1e6:>7.1f}{size/1e6/wc:>12.1f}{size/1e6/eg:>8.1f}{wc/eg:>7.2f}"
+          f"{sentences/eg:>13.0f}{events/eg:>10.0f}{int(rss)/1024:>13.1f}")
+print(f"start-up (embedded packs, one tiny document): {(t1 - t0) / 5 * 1000:.0f} ms")
 PY

@@ -6,9 +6,12 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 #include "export/export.h"
 #include "extract/document_reader.h"
 #include "extract/extract.h"
+#include "extract/parallel.h"
 #include "extract/rule_tests.h"
 #include "graph/event_graph.h"
 
@@ -49,6 +52,36 @@ std::string Seconds(double seconds) {
   return buffer;
 }
 
+unsigned ThreadCount(unsigned requested) { return requested == 0 ? DefaultThreadCount() : requested; }
+
+// A progress line on stderr for long runs, rewritten in place about twice a second, only when stderr is a
+// terminal: documents, megabytes of text, MB/s.
+class Progress {
+ public:
+  explicit Progress(const DocumentReader& reader) : reader_(reader), enabled_(isatty(2) == 1) {}
+  void Update(size_t documents) {
+    if (!enabled_ || (documents & 63) != 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double megabytes = static_cast<double>(reader_.bytes_read()) / 1e6;
+    std::fprintf(stderr, "\reventgraph: %zu documents, %.1f MB, %.1f MB/s   ", documents, megabytes,
+                 seconds > 0 ? megabytes / seconds : 0.0);
+    shown_ = true;
+  }
+  void Finish() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  const DocumentReader& reader_;
+  const bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_ = start_;
+};
+
 int ReportInputError(const InputError& error) {
   std::cerr << "eventgraph: " << error.what() << "\n";
   return 1;
@@ -56,24 +89,46 @@ int ReportInputError(const InputError& error) {
 
 }  // namespace
 
+ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& date, bool sample) {
+  ReaderOptions options;
+  options.default_date = date;
+  options.include_sample = sample;
+  options.skip_errors = policy.on_error == "skip";
+  options.max_document_bytes = policy.max_document_bytes;
+  options.warn = [](const InputError& error) {
+    std::cerr << "eventgraph: warning: " << error.what()
+              << (error.message().ends_with("skipped") ? "" : " (skipped)") << "\n";
+  };
+  return options;
+}
+
+std::string SkippedNote(const DocumentReader& reader) {
+  return reader.skipped() == 0 ? "" : ", " + std::to_string(reader.skipped()) + " skipped";
+}
+
 int RunExtract(const ExtractCommand& command) {
   try {
     RunStats stats;
     const Extractor extractor(MakeExtractorOptions(command.packs));
-    DocumentReader reader(command.inputs, {command.date, command.sample});
+    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     std::optional<AtomicOutputFile> file;
     if (!command.output.empty()) file.emplace(command.output);
     std::ostream& out = file ? file->stream() : std::cout;
     EventJsonlWriter writer(out);
-    Document doc;
-    while (reader.Next(&doc)) {
-      extractor.Process(&doc);
+    Progress progress(reader);
+    ProcessInOrder(extractor, &reader, ThreadCount(command.threads), [&](const Document& doc) {
       writer.Write(doc);
       stats.Add(doc);
-    }
+      progress.Update(stats.documents);
+    });
+    progress.Finish();
     out.flush();
     if (file) file->Commit();
-    if (!command.quiet) std::cerr << "eventgraph: " << stats.Line() << ", " << Seconds(stats.seconds()) << "\n";
+    if (!command.quiet) {
+      std::cerr << "eventgraph: " << stats.Line() << SkippedNote(reader) << ", " << Seconds(stats.seconds()) << "\n";
+    } else if (reader.skipped() > 0) {
+      std::cerr << "eventgraph: " << reader.skipped() << " skipped\n";
+    }
     return 0;
   } catch (const InputError& error) {
     return ReportInputError(error);
@@ -97,7 +152,7 @@ int RunBuild(const BuildCommand& command) {
   try {
     RunStats stats;
     const Extractor extractor(MakeExtractorOptions(command.packs));
-    DocumentReader reader(command.inputs, {command.date, command.sample});
+    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     // Open every output first, so that a bad path fails before the work; each is renamed into place only
     // when complete.
     std::vector<std::unique_ptr<AtomicOutputFile>> files;
@@ -111,20 +166,23 @@ int RunBuild(const BuildCommand& command) {
       }
     }
     EventGraph graph;
-    Document doc;
-    while (reader.Next(&doc)) {
-      extractor.Process(&doc);
+    Progress progress(reader);
+    ProcessInOrder(extractor, &reader, ThreadCount(command.threads), [&](const Document& doc) {
       for (auto& writer : event_writers) writer->Write(doc);
       graph.Add(doc);
       stats.Add(doc);
-    }
+      progress.Update(stats.documents);
+    });
+    progress.Finish();
     WriteGraphOutputs(graph, command, formats, files);
     for (auto& file : files) {
       if (file) file->Commit();
     }
     if (!command.quiet) {
       std::cerr << "eventgraph: " << stats.Line() << ", " << graph.node_count() << " nodes, "
-                << graph.edge_count() << " edges, " << Seconds(stats.seconds()) << "\n";
+                << graph.edge_count() << " edges" << SkippedNote(reader) << ", " << Seconds(stats.seconds()) << "\n";
+    } else if (reader.skipped() > 0) {
+      std::cerr << "eventgraph: " << reader.skipped() << " skipped\n";
     }
     return 0;
   } catch (const InputError& error) {

@@ -7,9 +7,12 @@
 #define EVENTGRAPH_CLI_COMMANDS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "extract/document_reader.h"
 
 namespace eg {
 
@@ -24,17 +27,36 @@ struct PackOptions {
   bool no_defaults = false;
 };
 
+// How the commands that read INPUT treat bad input (--on-error, --max-document-bytes; README
+// "Reliability").
+struct InputPolicy {
+  // "fail": the first bad document, line or file stops the run (exit 1). "skip": each one is reported on
+  // stderr (file:line: field: what) and skipped; the run goes on, exits 0 and its summary says how many
+  // were skipped.
+  std::string on_error = "fail";
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;  // larger documents are skipped with a warning
+};
+
+// The reader options of a command: its policy, default date and --sample. Warnings go to stderr.
+ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& date, bool sample);
+
+// ", N skipped" when the reader skipped anything, else "": the end of a summary line.
+std::string SkippedNote(const DocumentReader& reader);
+
 struct ExtractCommand {
   PackOptions packs;
+  InputPolicy input;
   std::vector<std::string> inputs;  // files, directories, "-"
   bool sample = false;              // add the embedded sample text as an input
   std::string date;                 // default document date, YYYY-MM-DD or empty
   std::string output;               // events JSON Lines; empty for stdout
   bool quiet = false;
+  unsigned threads = 0;              // documents processed at once; 0: every core (extract/parallel.h)
 };
 
 struct BuildCommand {
   PackOptions packs;
+  InputPolicy input;
   std::vector<std::string> inputs;
   bool sample = false;
   std::string date;
@@ -42,6 +64,7 @@ struct BuildCommand {
   std::vector<std::string> formats;  // none, one for all outputs, or one per output
   std::string edges = "aggregate";   // "aggregate" or "events": one edge per event (GraphML, GEXF, CSV)
   bool quiet = false;
+  unsigned threads = 0;              // documents processed at once; 0: every core (extract/parallel.h)
 };
 
 struct TestRulesCommand {
@@ -55,6 +78,7 @@ int RunBuild(const BuildCommand& command);
 int RunTestRules(const TestRulesCommand& command);
 struct SuggestCommand {
   PackOptions packs;
+  InputPolicy input;
   std::vector<std::string> inputs;
   bool sample = false;
   std::string date;
@@ -73,6 +97,7 @@ int RunPackStats(const PackOptions& packs);
 // root and per month.
 struct GraphStatsCommand {
   PackOptions packs;
+  InputPolicy input;
   std::vector<std::string> inputs;
   bool sample = false;
   std::string date;

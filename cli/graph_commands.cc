@@ -114,7 +114,7 @@ int RunGraphStats(const GraphStatsCommand& command) {
     options.gazetteers = command.packs.gazetteers;
     options.rules = command.packs.rules;
     const Extractor extractor(options);
-    DocumentReader reader(command.inputs, {command.date, command.sample});
+    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     EventGraph graph;
     Document doc;
     while (reader.Next(&doc)) {
@@ -122,6 +122,7 @@ int RunGraphStats(const GraphStatsCommand& command) {
       graph.Add(doc);
     }
     PrintGraphStats(graph, command.top);
+    if (reader.skipped() > 0) std::cerr << "eventgraph: " << reader.skipped() << " skipped\n";
     return 0;
   } catch (const InputError& error) {
     std::cerr << "eventgraph: " << error.what() << "\n";

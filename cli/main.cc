@@ -23,6 +23,16 @@ void AddPackOptions(CLI::App* command, eg::PackOptions* packs) {
   command->add_flag("--no-defaults", packs->no_defaults, "do not load the embedded default packs");
 }
 
+void AddInputOptions(CLI::App* command, eg::InputPolicy* input) {
+  command->add_option("--on-error", input->on_error,
+                      "fail: stop at the first bad document, line or file (exit 1; default); skip: report each "
+                      "on stderr, skip it and go on (exit 0, the summary counts them)")
+      ->check(CLI::IsMember({"fail", "skip"}));
+  command->add_option("--max-document-bytes", input->max_document_bytes,
+                      "skip larger documents (a .txt file, a .jsonl line) with a warning; 0: up to 4 GiB "
+                      "(default 52428800, 50 MB)");
+}
+
 CLI::Validator IsoDate() {
   return CLI::Validator(
       [](std::string& value) {
@@ -50,7 +60,10 @@ int main(int argc, char** argv) {
   extract_app->add_option("-o,--output", extract.output, "write events here instead of stdout");
   extract_app->add_option("--date", extract.date, "date of documents that carry none")->check(IsoDate());
   extract_app->add_flag("-q,--quiet", extract.quiet, "no summary line on stderr");
+  extract_app->add_option("--threads", extract.threads, "documents processed at once (default: every core); the output is the same for any number")
+      ->check(CLI::Range(1u, 1024u));
   AddPackOptions(extract_app, &extract.packs);
+  AddInputOptions(extract_app, &extract.input);
 
   eg::BuildCommand build;
   CLI::App* build_app = app.add_subcommand(
@@ -73,7 +86,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"aggregate", "events"}));
   build_app->add_option("--date", build.date, "date of documents that carry none")->check(IsoDate());
   build_app->add_flag("-q,--quiet", build.quiet, "no summary line on stderr");
+  build_app->add_option("--threads", build.threads, "documents processed at once (default: every core); the output is the same for any number")
+      ->check(CLI::Range(1u, 1024u));
   AddPackOptions(build_app, &build.packs);
+  AddInputOptions(build_app, &build.input);
 
   eg::GraphStatsCommand graph_stats;
   CLI::App* stats_app = app.add_subcommand(
@@ -87,6 +103,7 @@ int main(int argc, char** argv) {
   stats_app->add_flag("--packs", pack_stats,
                       "instead: what the loaded packs hold (entities by type, roles, agents, rules per CAMEO root)");
   AddPackOptions(stats_app, &graph_stats.packs);
+  AddInputOptions(stats_app, &graph_stats.input);
 
   eg::SuggestCommand suggest;
   CLI::App* suggest_app = app.add_subcommand(
@@ -97,6 +114,7 @@ int main(int argc, char** argv) {
   suggest_app->add_option("--date", suggest.date, "date of documents that carry none")->check(IsoDate());
   suggest_app->add_option("--min-mentions", suggest.min_mentions, "leave out names seen fewer times (default 1)");
   AddPackOptions(suggest_app, &suggest.packs);
+  AddInputOptions(suggest_app, &suggest.input);
 
   eg::TestRulesCommand test_rules;
   CLI::App* test_app = app.add_subcommand(

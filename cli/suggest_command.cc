@@ -19,7 +19,7 @@ int RunSuggest(const SuggestCommand& command) {
     options.gazetteers = command.packs.gazetteers;
     options.rules = command.packs.rules;
     const Extractor extractor(options);
-    DocumentReader reader(command.inputs, {command.date, command.sample});
+    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     Document doc;
     size_t documents = 0;
     while (reader.Next(&doc)) {
@@ -77,7 +77,8 @@ int RunSuggest(const SuggestCommand& command) {
     writer.EndArray();
     writer.EndObject();
     std::cout << buffer.GetString() << "\n";
-    std::cerr << "eventgraph: " << listed << " people to suggest from " << documents << " documents\n";
+    std::cerr << "eventgraph: " << listed << " people to suggest from " << documents << " documents"
+              << SkippedNote(reader) << "\n";
     return 0;
   } catch (const InputError& error) {
     std::cerr << "eventgraph: " << error.what() << "\n";

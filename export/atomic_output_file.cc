@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <streambuf>
+#include <vector>
 
 #include "extract/input_error.h"
 
@@ -32,6 +34,46 @@ std::string TempPathFor(const std::string& path) {
 
 }  // namespace
 
+// A stream buffer over a file descriptor. Unlike std::filebuf it keeps the errno of the first failed
+// write, so that a full disk is reported as one.
+class AtomicOutputFile::Buffer : public std::streambuf {
+ public:
+  explicit Buffer(int fd) : fd_(fd), data_(1 << 16) { setp(data_.data(), data_.data() + data_.size()); }
+
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+
+  // Writes the buffered bytes. Returns -1 once a write has failed.
+  int sync() override {
+    const char* p = pbase();
+    while (error_ == 0 && p < pptr()) {
+      const ssize_t n = ::write(fd_, p, static_cast<size_t>(pptr() - p));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        error_ = n < 0 ? errno : EIO;
+        break;
+      }
+      p += n;
+    }
+    setp(data_.data(), data_.data() + data_.size());
+    return error_ == 0 ? 0 : -1;
+  }
+
+ private:
+  int fd_;
+  int error_ = 0;
+  std::vector<char> data_;
+};
+
 AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
   if (path_.empty() || std::filesystem::path(path_).filename().empty()) {
     throw InputError(path_, 0, "", "output path does not name a file");
@@ -49,38 +91,31 @@ AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
                      "cannot create output file in directory " + DirectoryOf(path_) + ": " +
                          std::strerror(error));
   }
-  ::close(fd);
-  stream_.open(temp_path_, std::ios::binary | std::ios::trunc);
-  if (!stream_) {
-    std::remove(temp_path_.c_str());
-    temp_path_.clear();
-    throw InputError(path_, 0, "", "cannot open temporary output file");
-  }
+  fd_ = fd;
+  buffer_ = std::make_unique<Buffer>(fd_);
+  stream_.rdbuf(buffer_.get());
 }
 
 AtomicOutputFile::~AtomicOutputFile() {
-  if (temp_path_.empty()) return;
-  stream_.close();
-  std::remove(temp_path_.c_str());
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_path_.empty()) std::remove(temp_path_.c_str());
 }
 
 void AtomicOutputFile::Commit() {
   if (temp_path_.empty()) throw InputError(path_, 0, "", "output file already committed or failed");
-  errno = 0;
   stream_.flush();
-  const bool written = stream_.good();
-  stream_.close();
-  if (!written || stream_.fail()) {
-    const int error = errno ? errno : EIO;  // iostreams do not promise errno; report I/O error if unset
+  if (!stream_.good() || buffer_->error() != 0) {
+    const int error = buffer_->error() ? buffer_->error() : EIO;
     throw InputError(path_, 0, "", std::string("cannot write output file: ") + std::strerror(error));
   }
-  const int fd = ::open(temp_path_.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    throw InputError(path_, 0, "", std::string("cannot sync output file: ") + std::strerror(error));
+  if (::fsync(fd_) != 0) {
+    throw InputError(path_, 0, "", std::string("cannot sync output file: ") + std::strerror(errno));
   }
-  ::close(fd);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) {
+    throw InputError(path_, 0, "", std::string("cannot write output file: ") + std::strerror(errno));
+  }
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     throw InputError(path_, 0, "", std::string("cannot move output file into place: ") + std::strerror(errno));
   }

@@ -7,13 +7,15 @@
 // a reader never sees a half-written output.
 //
 // Errors are InputError(path, 0, "", message): a missing or unwritable directory in the constructor, a
-// failed write, sync or rename in Commit().
+// failed write, sync or rename in Commit(). A write that fails (a full disk: "No space left on device", a
+// file size limit) puts stream() in the bad state, so later writes do nothing, and Commit() reports the
+// system's reason for the first failure.
 //
 // Not thread-safe; one object per output. Neither copyable nor movable (stream() hands out a reference).
 #ifndef EVENTGRAPH_EXPORT_ATOMIC_OUTPUT_FILE_H_
 #define EVENTGRAPH_EXPORT_ATOMIC_OUTPUT_FILE_H_
 
-#include <fstream>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -35,9 +37,13 @@ class AtomicOutputFile {
   void Commit();
 
  private:
+  class Buffer;  // writes to the temporary file's descriptor and keeps the first error
+
   std::string path_;
   std::string temp_path_;  // empty once committed
-  std::ofstream stream_;
+  int fd_ = -1;            // the temporary file, open until Commit() or destruction
+  std::unique_ptr<Buffer> buffer_;
+  std::ostream stream_{nullptr};
 };
 
 }  // namespace eg

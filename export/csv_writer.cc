@@ -46,7 +46,8 @@ void AppendField(std::string_view value, std::string* out) {
   std::string text;
   bool quote = !value.empty() && (value.front() == ' ' || value.back() == ' ');
   for (char c : value) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    // Line breaks and tabs, and every other control character (which neither loader expects), are spaces.
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
     if (c == '"') text.push_back('"');
     if (c == '"' || c == ',') quote = true;
     text.push_back(c);

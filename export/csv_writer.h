@@ -18,8 +18,9 @@
 //                  relative to the output directory: run it from there.
 //
 // Fields are quoted when they hold a comma, a quote or leading or trailing spaces ("" escapes a quote);
-// line breaks and tabs inside text become spaces, so every record is one line for both loaders. An
-// empty field is a missing value. The directory is written through AtomicOutputDir.
+// line breaks, tabs and other control characters inside text become spaces, so every record is one
+// line for both loaders. An empty field is a missing value. The directory is written through
+// AtomicOutputDir.
 #ifndef EVENTGRAPH_EXPORT_CSV_WRITER_H_
 #define EVENTGRAPH_EXPORT_CSV_WRITER_H_
 

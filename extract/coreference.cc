@@ -27,6 +27,16 @@ bool IsPronoun(std::string_view word) {
   return word == "he" || word == "He" || word == "she" || word == "She" || word == "HE" || word == "SHE";
 }
 
+// Adds mentions (in text order, overlapping none) to doc->mentions, keeping it in text order.
+void MergeMentions(std::vector<Mention> added, Document* doc) {
+  if (added.empty()) return;
+  std::vector<Mention> merged;
+  merged.reserve(doc->mentions.size() + added.size());
+  std::merge(doc->mentions.begin(), doc->mentions.end(), added.begin(), added.end(), std::back_inserter(merged),
+             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  doc->mentions = std::move(merged);
+}
+
 }  // namespace
 
 Coreference::Coreference(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
@@ -42,7 +52,80 @@ Coreference::Coreference(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
 
 void Coreference::Resolve(Document* doc) const {
   ResolveRoles(doc);
+  ResolveBareTitles(doc);
   ResolvePronouns(doc);
+}
+
+void Coreference::ResolveBareTitles(Document* doc) const {
+  const TokenTrie& titles = gazetteer_.titles();
+  // The people the document names, once each: the only candidates for "the chancellor".
+  std::vector<const Entity*> named;
+  for (const Mention& m : doc->mentions) {
+    if (m.entity->type == EntityType::kPerson && m.source == MentionSource::kName &&
+        std::find(named.begin(), named.end(), m.entity) == named.end()) {
+      named.push_back(m.entity);
+    }
+  }
+  if (named.empty()) return;
+  std::vector<Mention> added;
+  size_t next = 0;  // first mention at or after the current token
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sentence = doc->sentences[s];
+    const uint32_t limit = sentence.first_token + sentence.token_count;
+    for (uint32_t t = sentence.first_token; t + 1 < limit; ++t) {
+      while (next < doc->mentions.size() && doc->mentions[next].first_token < t + 1) ++next;
+      const std::string_view word = doc->Text(doc->tokens[t].span);
+      if (word != "the" && word != "The") continue;
+      // The title must not overlap a mention, nor be followed by one (a titled name).
+      if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t + 1) continue;
+      const uint32_t title_limit = next < doc->mentions.size() && doc->mentions[next].sentence == s
+                                       ? doc->mentions[next].first_token
+                                       : limit;
+      uint32_t length = 0;
+      const uint32_t title = titles.LongestMatch(doc->text, doc->tokens, t + 1, title_limit, &length);
+      if (title == TokenTrie::kNoValue || t + 1 + length == title_limit) continue;
+      // "the foreign minister of Russia": a role phrase of the country after "of".
+      const uint32_t after = t + 1 + length;
+      if (after + 1 == title_limit && doc->Text(doc->tokens[after].span) == "of") {
+        Mention& of = doc->mentions[next];
+        const EntityType type = of.entity->type;
+        if (type != EntityType::kCountry && type != EntityType::kOrganization) continue;
+        if (const Entity* person = HolderOf(title, of.entity, doc->date, *doc)) {
+          of.entity = person;
+          of.adjectival = false;
+          of.source = MentionSource::kRole;
+          of.token_count += of.first_token - (t + 1);
+          of.first_token = t + 1;
+          of.span.begin = doc->tokens[t + 1].span.begin;
+        }
+        t = after;
+        continue;
+      }
+      const std::vector<std::string>& meanings = gazetteer_.TitleMeanings(title);
+      const Entity* only = nullptr;
+      bool ambiguous = false;
+      for (const Entity* person : named) {
+        bool holds = std::any_of(person->roles.begin(), person->roles.end(), [&](const Role& role) {
+          return During(role, doc->date) &&
+                 std::find(meanings.begin(), meanings.end(), Folded(role.title)) != meanings.end();
+        });
+        if (!holds) continue;
+        if (only) ambiguous = true;
+        only = person;
+      }
+      if (!only || ambiguous) continue;
+      Mention mention;
+      mention.first_token = t + 1;
+      mention.token_count = length;
+      mention.span = {doc->tokens[t + 1].span.begin, doc->tokens[t + length].span.end};
+      mention.sentence = s;
+      mention.entity = only;
+      mention.source = MentionSource::kRole;
+      added.push_back(mention);
+      t += length;
+    }
+  }
+  MergeMentions(std::move(added), doc);
 }
 
 const Entity* Coreference::HolderOf(uint32_t title, const Entity* country, const std::string& date,
@@ -131,12 +214,7 @@ void Coreference::ResolvePronouns(Document* doc) const {
       added.push_back(pronoun);
     }
   }
-  if (added.empty()) return;
-  std::vector<Mention> merged;
-  merged.reserve(doc->mentions.size() + added.size());
-  std::merge(doc->mentions.begin(), doc->mentions.end(), added.begin(), added.end(), std::back_inserter(merged),
-             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
-  doc->mentions = std::move(merged);
+  MergeMentions(std::move(added), doc);
 }
 
 }  // namespace eg

@@ -8,6 +8,10 @@
 //     gazetteer says it means it ("top diplomat" means "Foreign Minister"). When several people fit, those the
 //     document names elsewhere win; when that leaves more than one, or none, the phrase stays what it was.
 //     Without a document date, every holder of the role ever fits.
+//     "The foreign minister of Russia" is the same role phrase, its country after "of".
+//   - Bare titles. "The" and a title with no country or name around it ("the chancellor", "the Foreign
+//     Secretary") is the one person the document names elsewhere who held that role on its date; when
+//     none or several did, nothing.
 //   - Pronouns. "He" or "she" is the one person mentioned in the nearest sentence before it that mentions
 //     people (looking back at most two sentences, and at the pronoun's own sentence before it); when that
 //     sentence mentions two people or more, the pronoun stays unresolved.
@@ -41,6 +45,7 @@ class Coreference {
   };
 
   void ResolveRoles(Document* doc) const;
+  void ResolveBareTitles(Document* doc) const;
   void ResolvePronouns(Document* doc) const;
   // The one person who held a role named by the title (titles() value) for country on date, or null.
   const Entity* HolderOf(uint32_t title, const Entity* country, const std::string& date,

@@ -143,7 +143,65 @@ void Discovery::Record(const Entity* entity, std::string_view sentence) const {
   if (it->second.examples.size() < kExamples) it->second.examples.emplace_back(sentence);
 }
 
-void Discovery::Discover(Document* doc) const {
+const Entity* Discovery::Intern(const std::string& name, const std::string& country, const std::string& title,
+                                Stage* stage) const {
+  if (!stage) return Intern(name, country, title);
+  const std::string id = "person:" + NameSlug(name);
+  const Entity* entity = gazetteer_.Find(id);
+  if (!entity) {
+    for (const Entity& local : stage->entities) {
+      if (local.id == id) entity = &local;
+    }
+  }
+  if (!entity) {
+    Entity& made = stage->entities.emplace_back();
+    made.id = id;
+    made.label = name;
+    made.type = EntityType::kPerson;
+    made.country = country;
+    made.discovered = true;
+    entity = &made;
+  }
+  stage->sightings.push_back({entity, true, name, country, title, {}});
+  return entity;
+}
+
+void Discovery::Record(const Entity* entity, std::string_view sentence, Stage* stage) const {
+  if (!stage) return Record(entity, sentence);
+  stage->sightings.push_back({entity, false, {}, {}, {}, std::string(sentence)});
+}
+
+void Discovery::Commit(Document* doc, Stage* stage) const {
+  std::vector<std::pair<const Entity*, const Entity*>> shared;  // (stage entity, registry entity)
+  auto map = [&](const Entity* entity) {
+    for (const auto& [local, global] : shared) {
+      if (local == entity) return global;
+    }
+    return entity;
+  };
+  for (const Stage::Sighting& sighting : stage->sightings) {
+    if (sighting.interned) {
+      const Entity* global = Intern(sighting.name, sighting.country, sighting.title);
+      if (map(sighting.entity) == sighting.entity) shared.emplace_back(sighting.entity, global);
+    } else {
+      Record(map(sighting.entity), sighting.sentence);
+    }
+  }
+  if (!shared.empty()) {
+    for (Mention& mention : doc->mentions) mention.entity = map(mention.entity);
+    for (Event& event : doc->events) {
+      for (Argument* argument : {&event.subject, &event.object, &event.location}) {
+        if (argument->entity) argument->entity = map(argument->entity);
+      }
+    }
+  }
+  stage->entities.clear();
+  stage->sightings.clear();
+}
+
+void Discovery::Discover(Document* doc) const { Discover(doc, nullptr); }
+
+void Discovery::Discover(Document* doc, Stage* stage) const {
   const TokenTrie& titles = gazetteer_.titles();
   std::vector<Mention> found;
   // Tokens covered by a mention, so that discovery never overlaps one.
@@ -181,7 +239,8 @@ void Discovery::Discover(Document* doc) const {
       }
       const Span title_span{doc->tokens[t].span.begin, doc->tokens[name_first - 1].span.end};
       const Span name_span{doc->tokens[name_first].span.begin, doc->tokens[name_first + name_length - 1].span.end};
-      const Entity* person = Intern(std::string(doc->Text(name_span)), country, std::string(doc->Text(title_span)));
+      const Entity* person =
+          Intern(std::string(doc->Text(name_span)), country, std::string(doc->Text(title_span)), stage);
       Mention mention;
       mention.span = {title_span.begin, name_span.end};
       mention.sentence = s;
@@ -191,7 +250,7 @@ void Discovery::Discover(Document* doc) const {
       mention.source = person->discovered ? MentionSource::kDiscovered : MentionSource::kName;
       found.push_back(mention);
       for (uint32_t k = t; k < name_first + name_length; ++k) covered[k] = true;
-      Record(person, doc->Text(sentence.span));
+      Record(person, doc->Text(sentence.span), stage);
       t = name_first + name_length - 1;
     }
   }
@@ -228,7 +287,7 @@ void Discovery::Discover(Document* doc) const {
       }
       for (uint32_t k = again.first_token; k <= t; ++k) covered[k] = true;
       found.push_back(again);
-      Record(first.entity, doc->Text(doc->sentences[again.sentence].span));
+      Record(first.entity, doc->Text(doc->sentences[again.sentence].span), stage);
     }
   }
   std::vector<Mention> merged;

@@ -12,7 +12,10 @@
 // the graph keeps its node. When that id is a gazetteer entity already, the mention is of that entity.
 //
 // Discovered entities live as long as the Discovery that made them and are shared by every document of a
-// run; Discover() is const and thread-safe (a mutex guards the registry).
+// run; Discover() is const and thread-safe (a mutex guards the registry). A discovered entity's label,
+// country and title come from its first sighting, so they depend on the order of the documents: runs that
+// process documents in parallel use the staged form, Discover(doc, stage) on any thread and then
+// Commit(doc, stage) in input order, which gives every thread count the same entities.
 #ifndef EVENTGRAPH_EXTRACT_DISCOVERY_H_
 #define EVENTGRAPH_EXTRACT_DISCOVERY_H_
 
@@ -43,6 +46,23 @@ class Discovery {
   // Adds mentions of discovered people to doc. Requires doc->mentions from the gazetteer.
   void Discover(Document* doc) const;
 
+  // What Discover(doc, stage) found in one document, until Commit(). Reusable across documents.
+  struct Stage {
+    struct Sighting {
+      const Entity* entity;  // in entities, or a gazetteer entity
+      bool interned;         // a name seen (name, country, title); else a mention recorded (sentence)
+      std::string name, country, title, sentence;
+    };
+    std::deque<Entity> entities;  // the document's discovered people, one per id
+    std::vector<Sighting> sightings;
+  };
+
+  // Like Discover(doc), but the people found are entities of *stage, seen by no other document.
+  void Discover(Document* doc, Stage* stage) const;
+  // Makes the people of stage shared entities, as Discover(doc) would have, and points doc's mentions
+  // and events at them; then clears stage. Call for the documents in input order.
+  void Commit(Document* doc, Stage* stage) const;
+
   // Everything discovered so far, most mentioned first, then by id.
   std::vector<Discovered> Report() const;
 
@@ -50,6 +70,10 @@ class Discovery {
   // Returns the entity for a discovered name, making it on first sight.
   const Entity* Intern(const std::string& name, const std::string& country, const std::string& title) const;
   void Record(const Entity* entity, std::string_view sentence) const;
+  // Intern and Record into stage, or into the registry when stage is null.
+  const Entity* Intern(const std::string& name, const std::string& country, const std::string& title,
+                       Stage* stage) const;
+  void Record(const Entity* entity, std::string_view sentence, Stage* stage) const;
 
   const Gazetteer& gazetteer_;
   mutable std::mutex mutex_;

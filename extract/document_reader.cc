@@ -8,8 +8,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 
 #include "extract/dateline.h"
 #include "extract/embedded_data.h"
@@ -25,6 +23,8 @@ namespace {
 // Stands for the embedded sample in files_; not a name a path can have.
 const std::string kSampleInput(1, '\0');
 
+constexpr size_t kChunk = 1 << 16;
+
 bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
 bool IsJsonl(std::string_view path) { return EndsWith(path, ".jsonl") || EndsWith(path, ".jsonl.gz"); }
@@ -37,11 +37,79 @@ std::string Stem(const std::string& path) {
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
-void CheckUtf8(std::string_view text, const std::string& file, size_t line, const std::string& field) {
+// Checks that text is UTF-8 text: well-formed and free of NUL, which no text file holds (a NUL byte means
+// a binary file, or UTF-16). line 0: text is a whole file, and the message gives the line in it.
+void CheckText(std::string_view text, const std::string& file, size_t line, const std::string& field) {
+  const bool whole_file = line == 0;
   size_t bad = FindInvalidUtf8(text);
-  if (bad == std::string_view::npos) return;
-  size_t at_line = line > 0 ? line : LineOfOffset(text, bad);
-  throw InputError(file, at_line, field, "invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
+  if (bad != std::string_view::npos) {
+    throw InputError(file, whole_file ? LineOfOffset(text, bad) : line, field,
+                     "invalid UTF-8 at byte " + std::to_string(bad) + " of the text" +
+                         (whole_file ? " (a binary file, or text in another encoding such as Latin-1?)" : ""));
+  }
+  size_t nul = text.find('\0');
+  if (nul != std::string_view::npos) {
+    throw InputError(file, whole_file ? LineOfOffset(text, nul) : line, field,
+                     "NUL character at byte " + std::to_string(nul) + " of the text" +
+                         (whole_file ? " (a binary file, or UTF-16 text?)" : ""));
+  }
+}
+
+std::string TooLargeMessage(uint64_t limit) {
+  return "larger than the maximum document size (" + std::to_string(limit) +
+         " bytes, --max-document-bytes): skipped";
+}
+
+// Appends up to limit + 1 bytes of file to *text (limit 0: everything). Returns false when it holds more
+// than limit bytes. Throws InputError on a read error.
+bool ReadBounded(std::FILE* file, const std::string& path, uint64_t limit, std::string* text) {
+  for (;;) {
+    const size_t old = text->size();
+    if (limit > 0 && old > limit) return false;
+    text->resize(old + kChunk);
+    const size_t n = std::fread(text->data() + old, 1, kChunk, file);
+    text->resize(old + n);
+    if (n == 0) {
+      if (std::ferror(file)) throw InputError(path, 0, "", std::string("cannot read: ") + std::strerror(errno));
+      return limit == 0 || text->size() <= limit;
+    }
+  }
+}
+
+// Lists the inputs below dir into *found, recursively: the files readers know by their extension, and
+// the entries among them that cannot be read (with the reason), so that they are reported in their turn
+// instead of vanishing. Symbolic links to directories are not followed.
+template <typename Input>
+void ListDirectory(const fs::path& dir, std::vector<Input>* found) {
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  if (error) {
+    found->push_back({dir.string(), "cannot list directory: " + error.message()});
+    return;
+  }
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) {
+      found->push_back({dir.string(), "cannot list directory: " + error.message()});
+      return;
+    }
+    const fs::path& path = it->path();
+    std::error_code status_error;
+    const fs::file_status link = it->symlink_status(status_error);
+    if (fs::is_directory(link)) {
+      ListDirectory(path, found);
+      continue;
+    }
+    if (!IsKnownInput(path.string())) continue;
+    const fs::file_status status = fs::status(path, status_error);
+    if (fs::is_regular_file(status)) {
+      found->push_back({path.string(), ""});
+    } else if (!fs::exists(status)) {
+      found->push_back({path.string(), "cannot open: a symbolic link to nothing (" +
+                                           (status_error ? status_error.message() : "no such file") + ")"});
+    } else if (!fs::is_directory(status)) {
+      found->push_back({path.string(), "not a regular file (a FIFO, socket or device): not read"});
+    }
+  }
 }
 
 }  // namespace
@@ -61,7 +129,7 @@ bool IsIsoDate(std::string_view date) {
   return day <= days;
 }
 
-// Lines of a .jsonl file, a .jsonl.gz file or of text already in memory (stdin).
+// Lines of a .jsonl file, a .jsonl.gz file or standard input.
 class DocumentReader::LineSource {
  public:
   static std::unique_ptr<LineSource> Open(const std::string& path) {
@@ -78,9 +146,11 @@ class DocumentReader::LineSource {
     }
     return source;
   }
-  static std::unique_ptr<LineSource> FromMemory(std::string name, std::string text) {
-    auto source = std::unique_ptr<LineSource>(new LineSource(std::move(name)));
-    source->chunk_ = std::move(text);
+  // Standard input, of which start has been read already. Does not close it.
+  static std::unique_ptr<LineSource> FromStdin(std::string start) {
+    auto source = std::unique_ptr<LineSource>(new LineSource("<stdin>"));
+    source->chunk_ = std::move(start);
+    source->stdin_ = stdin;
     return source;
   }
   ~LineSource() {
@@ -88,9 +158,12 @@ class DocumentReader::LineSource {
     if (gz_) gzclose(gz_);
   }
 
-  // Reads the next line without its newline (NUL bytes included). Returns false at the end.
-  bool Next(std::string* line) {
+  // Reads the next line without its newline (NUL bytes included). Returns false at the end, and after a
+  // read error (which it throws once). A line longer than limit bytes (limit 0: no limit) is read to
+  // its end but not kept: *too_long is set and *line holds at most limit bytes of it.
+  bool Next(std::string* line, uint64_t limit, bool* too_long) {
     line->clear();
+    *too_long = false;
     ++line_number_;
     bool any = false;
     for (;;) {
@@ -98,18 +171,18 @@ class DocumentReader::LineSource {
         any = true;
         const char* start = chunk_.data() + pos_;
         const void* newline = std::memchr(start, '\n', chunk_.size() - pos_);
-        if (newline) {
-          size_t length = static_cast<const char*>(newline) - start;
+        const size_t length = newline ? static_cast<const char*>(newline) - start : chunk_.size() - pos_;
+        if (!*too_long && (limit == 0 || line->size() + length <= limit)) {
           line->append(start, length);
-          pos_ += length + 1;
-          break;
+        } else {
+          *too_long = true;
         }
-        line->append(start, chunk_.size() - pos_);
-        pos_ = chunk_.size();
+        pos_ += newline ? length + 1 : length;
+        if (newline) break;
       }
       if (!Refill()) break;
     }
-    if (!line->empty() && line->back() == '\r') line->pop_back();
+    if (!line->empty() && line->back() == '\r' && !*too_long) line->pop_back();
     return any;
   }
 
@@ -119,21 +192,28 @@ class DocumentReader::LineSource {
  private:
   explicit LineSource(std::string path) : path_(std::move(path)) {}
 
-  // Reads the next chunk of the file into chunk_. Returns false at the end (and for text in memory).
+  // Reads the next chunk of the file into chunk_. Returns false at the end and after an error.
   bool Refill() {
-    constexpr size_t kChunk = 1 << 16;
     chunk_.resize(kChunk);
     pos_ = 0;
     long n = 0;
-    if (gz_) {
+    if (failed_) {
+      n = 0;
+    } else if (gz_) {
       n = gzread(gz_, chunk_.data(), kChunk);
-      if (n < 0) {
-        int code;
-        throw InputError(path_, line_number_, "", std::string("cannot decompress: ") + gzerror(gz_, &code));
+      int code = Z_OK;
+      if (n == 0) gzerror(gz_, &code);
+      if (n < 0 || code == Z_BUF_ERROR) {  // Z_BUF_ERROR at the end: a truncated stream
+        failed_ = true;
+        chunk_.clear();
+        throw InputError(path_, line_number_, "",
+                         std::string("cannot decompress: ") + gzerror(gz_, &code) + "; the rest of the file is not read");
       }
-    } else if (file_) {
-      n = static_cast<long>(std::fread(chunk_.data(), 1, kChunk, file_));
-      if (n == 0 && std::ferror(file_)) {
+    } else if (std::FILE* file = file_ ? file_ : stdin_) {
+      n = static_cast<long>(std::fread(chunk_.data(), 1, kChunk, file));
+      if (n == 0 && std::ferror(file)) {
+        failed_ = true;
+        chunk_.clear();
         throw InputError(path_, line_number_, "", std::string("cannot read: ") + std::strerror(errno));
       }
     }
@@ -142,8 +222,10 @@ class DocumentReader::LineSource {
   }
 
   std::string path_;
-  std::FILE* file_ = nullptr;
+  std::FILE* file_ = nullptr;   // owned
+  std::FILE* stdin_ = nullptr;  // not owned
   gzFile gz_ = nullptr;
+  bool failed_ = false;
   std::string chunk_;  // the part of the file read but not yet returned starts at pos_
   size_t pos_ = 0;
   size_t line_number_ = 0;
@@ -151,64 +233,123 @@ class DocumentReader::LineSource {
 
 DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options)
     : options_(std::move(options)) {
-  if (options_.include_sample) files_.push_back(kSampleInput);
+  // Byte offsets into a document are 32-bit (Span): no document may reach 4 GiB.
+  constexpr uint64_t kMaxOffset = UINT32_MAX;
+  if (options_.max_document_bytes == 0 || options_.max_document_bytes > kMaxOffset) {
+    options_.max_document_bytes = kMaxOffset;
+  }
+  if (options_.include_sample) files_.push_back({kSampleInput, ""});
   for (const std::string& input : inputs) {
     if (input == "-") {
-      files_.push_back(input);
+      files_.push_back({input, ""});
       continue;
     }
     std::error_code error;
     fs::file_status status = fs::status(input, error);
     if (error || !fs::exists(status)) {
-      throw InputError(input, 0, "", "no such file or directory");
-    }
-    if (!fs::is_directory(status)) {
-      files_.push_back(input);
+      if (!options_.skip_errors) throw InputError(input, 0, "", "no such file or directory");
+      files_.push_back({input, "no such file or directory"});
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, error);
-    if (error) throw InputError(input, 0, "", "cannot list directory: " + error.message());
-    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (error) throw InputError(it->path().string(), 0, "", "cannot list directory: " + error.message());
-      if (it->is_regular_file(error) && IsKnownInput(it->path().string())) found.push_back(it->path().string());
+    if (!fs::is_directory(status)) {
+      files_.push_back({input, ""});
+      continue;
     }
-    std::sort(found.begin(), found.end());
+    std::vector<Input> found;
+    ListDirectory(input, &found);
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     files_.insert(files_.end(), found.begin(), found.end());
   }
 }
 
 DocumentReader::~DocumentReader() = default;
 
+void DocumentReader::Skip(const InputError& error) {
+  ++skipped_;
+  if (options_.warn) options_.warn(error);
+}
+
 void DocumentReader::Finish(Document* doc, size_t line) {
-  if (!seen_ids_.insert(doc->id).second) {
+  auto [it, added] = seen_ids_.emplace(doc->id, doc->source);
+  if (!added) {
     throw InputError(lines_ ? lines_->path() : doc->source, line, line > 0 ? "id" : "",
-                     "document id \"" + doc->id + "\" was already used by an earlier document");
+                     "document id \"" + doc->id + "\" was already used by an earlier document (" + it->second + ")");
   }
   if (doc->date.empty()) doc->date = FindDateline(doc->text);
   if (doc->date.empty()) doc->date = options_.default_date;
   bytes_read_ += doc->text.size();
 }
 
-void DocumentReader::ReadTextDocument(const std::string& path, Document* doc) {
+bool DocumentReader::ReadTextDocument(const std::string& path, Document* doc) {
   *doc = Document();
-  doc->text = ReadFileOrThrow(path);
+  const uint64_t limit = options_.max_document_bytes;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) throw InputError(path, 0, "", std::string("cannot open: ") + std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, std::fclose);
+  std::error_code error;
+  const auto size = fs::file_size(path, error);  // regular files: too large before reading a byte
+  if ((limit > 0 && !error && size > limit) || !ReadBounded(file, path, limit, &doc->text)) {
+    doc->text.clear();
+    Skip(InputError(path, 0, "", TooLargeMessage(limit)));
+    return false;
+  }
   doc->id = Stem(path);
   doc->source = path;
   if (FindInvalidUtf8(doc->id) != std::string_view::npos) {
     throw InputError(path, 0, "", "the file name is not valid UTF-8, so it cannot be a document id");
   }
-  CheckUtf8(doc->text, path, 0, "");
+  CheckText(doc->text, path, 0, "");
   Finish(doc, 0);
+  return true;
+}
+
+bool DocumentReader::ReadStdin(Document* doc) {
+  // JSON Lines when the first byte that is not white space is '{': read up to it to decide.
+  std::string start;
+  size_t first = std::string::npos;
+  while (first == std::string::npos) {
+    const size_t old = start.size();
+    start.resize(old + kChunk);
+    const size_t n = std::fread(start.data() + old, 1, kChunk, stdin);
+    start.resize(old + n);
+    if (n == 0) {
+      if (std::ferror(stdin)) throw InputError("<stdin>", 0, "", std::string("cannot read: ") + std::strerror(errno));
+      break;
+    }
+    first = start.find_first_not_of(" \t\r\n", old);
+  }
+  if (first != std::string::npos && start[first] == '{') {
+    lines_ = LineSource::FromStdin(std::move(start));
+    return false;
+  }
+  *doc = Document();
+  doc->text = std::move(start);
+  const uint64_t limit = options_.max_document_bytes;
+  if (!ReadBounded(stdin, "<stdin>", limit, &doc->text) || (limit > 0 && doc->text.size() > limit)) {
+    doc->text.clear();
+    // The rest of standard input is left unread: nothing else reads it.
+    Skip(InputError("<stdin>", 0, "", TooLargeMessage(limit)));
+    return false;
+  }
+  doc->id = "stdin";
+  doc->source = "<stdin>";
+  CheckText(doc->text, "<stdin>", 0, "");
+  Finish(doc, 0);
+  return true;
 }
 
 bool DocumentReader::NextFromLines(Document* doc) {
   std::string line;
-  while (lines_->Next(&line)) {
+  bool too_long = false;
+  while (lines_->Next(&line, options_.max_document_bytes, &too_long)) {
     const std::string& path = lines_->path();
     const size_t number = lines_->line_number();
+    if (too_long) {
+      Skip(InputError(path, number, "", TooLargeMessage(options_.max_document_bytes)));
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    CheckUtf8(line, path, number, "");
+    CheckText(line, path, number, "");
     rapidjson::Document json;
     json.Parse(line.data(), line.size());
     if (json.HasParseError()) {
@@ -229,7 +370,9 @@ bool DocumentReader::NextFromLines(Document* doc) {
     *doc = Document();
     string_field("id", true, &doc->id);
     if (doc->id.empty()) throw InputError(path, number, "id", "must not be empty");
+    CheckText(doc->id, path, number, "id");
     string_field("text", true, &doc->text);
+    CheckText(doc->text, path, number, "text");
     string_field("title", false, &doc->title);
     string_field("url", false, &doc->url);
     std::string date;
@@ -249,12 +392,25 @@ bool DocumentReader::NextFromLines(Document* doc) {
 
 bool DocumentReader::Next(Document* doc) {
   for (;;) {
+    try {
+      return NextDocument(doc);
+    } catch (const InputError& error) {
+      if (!options_.skip_errors) throw;
+      Skip(error);
+    }
+  }
+}
+
+bool DocumentReader::NextDocument(Document* doc) {
+  for (;;) {
     if (lines_) {
       if (NextFromLines(doc)) return true;
       continue;
     }
     if (next_file_ >= files_.size()) return false;
-    const std::string path = files_[next_file_++];
+    const Input input = files_[next_file_++];
+    const std::string& path = input.path;
+    if (!input.error.empty()) throw InputError(path, 0, "", input.error);
     if (path == kSampleInput) {
       *doc = Document();
       doc->id = "sample";
@@ -264,26 +420,14 @@ bool DocumentReader::Next(Document* doc) {
       return true;
     }
     if (path == "-") {
-      std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      size_t first = input.find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && input[first] == '{') {
-        lines_ = LineSource::FromMemory("<stdin>", std::move(input));
-        continue;
-      }
-      *doc = Document();
-      doc->id = "stdin";
-      doc->source = "<stdin>";
-      doc->text = std::move(input);
-      CheckUtf8(doc->text, "<stdin>", 0, "");
-      Finish(doc, 0);
-      return true;
+      if (ReadStdin(doc)) return true;
+      continue;
     }
     if (IsJsonl(path)) {
       lines_ = LineSource::Open(path);
       continue;
     }
-    ReadTextDocument(path, doc);
-    return true;
+    if (ReadTextDocument(path, doc)) return true;
   }
 }
 

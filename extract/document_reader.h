@@ -15,32 +15,58 @@
 // characters are one; a year or year-month alone leaves the date unknown), else from a date line near the
 // top of the text ("Thursday, March 24, 2016", see dateline.h), else from ReaderOptions::default_date.
 //
-// Every problem is an InputError naming the file, the line and the field: an unreadable file, invalid
-// UTF-8, a line that is not JSON, a missing or non-string "id" or "text", a bad date, and a document id
-// seen before in the same run.
+// Every problem is an InputError naming the file, the line and the field: an unreadable file (a dangling
+// symbolic link, a FIFO or device found in a directory, a directory that cannot be listed), a file or
+// line that is not UTF-8 text (invalid UTF-8, or a NUL byte: a binary or UTF-16 file), a line that is not
+// JSON, a missing or non-string "id" or "text", a bad date, and a document id seen before in the same run
+// (the message names where it was first seen; a repeated id is never renamed, so that a corpus that holds
+// one article twice does not count its events twice).
+//
+// With ReaderOptions::skip_errors the reader reports such a problem to ReaderOptions::warn and goes on
+// with the next document: the next line of a .jsonl file, the next file (a file that cannot be opened,
+// read or decompressed is skipped from that point on). Without it, Next() throws the first one.
+//
+// A document larger than ReaderOptions::max_document_bytes (a .txt file, or the whole line of a .jsonl
+// file) is always skipped with a warning, never read into memory whole, so one pathological document
+// cannot stall a corpus run.
 //
 // Not thread-safe: one reader feeds one pipeline.
 #ifndef EVENTGRAPH_EXTRACT_DOCUMENT_READER_H_
 #define EVENTGRAPH_EXTRACT_DOCUMENT_READER_H_
 
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/input_error.h"
 
 namespace eg {
+
+// The default of ReaderOptions::max_document_bytes: 50 MB.
+inline constexpr uint64_t kDefaultMaxDocumentBytes = 50u << 20;
 
 struct ReaderOptions {
   std::string default_date;     // YYYY-MM-DD for documents that carry none, or empty
   bool include_sample = false;  // read the embedded sample text (data/sample.txt, id "sample") first
+  // false: Next() throws the first InputError. true: it reports each one to warn and skips the bad
+  // document, line or rest of a file.
+  bool skip_errors = false;
+  // Larger documents are skipped with a warning (whatever skip_errors says). 0 means the largest a
+  // document can be: 4 GiB - 1 (byte offsets are 32-bit).
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+  // Told of every skipped document (the error says where and why). May be empty.
+  std::function<void(const InputError&)> warn = nullptr;
 };
 
 class DocumentReader {
  public:
-  // Expands directories into their files. Throws InputError for an input that does not exist.
+  // Expands directories into their files. Throws InputError for an input that does not exist, unless
+  // options.skip_errors (then Next() reports it in its turn).
   DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options);
   ~DocumentReader();
   DocumentReader(const DocumentReader&) = delete;
@@ -52,19 +78,31 @@ class DocumentReader {
   // Bytes of document text read so far.
   uint64_t bytes_read() const { return bytes_read_; }
 
+  // Documents, lines and files skipped so far (each one reported to ReaderOptions::warn).
+  size_t skipped() const { return skipped_; }
+
  private:
   class LineSource;  // a .jsonl, .jsonl.gz or stdin being read line by line
 
+  struct Input {
+    std::string path;   // "-" for stdin
+    std::string error;  // why it cannot be read, found while listing; empty when it can be
+  };
+
+  bool NextDocument(Document* doc);  // Next() without the skipping; throws InputError
   bool NextFromLines(Document* doc);
-  void ReadTextDocument(const std::string& path, Document* doc);
+  bool ReadTextDocument(const std::string& path, Document* doc);
+  bool ReadStdin(Document* doc);
   void Finish(Document* doc, size_t line);
+  void Skip(const InputError& error);
 
   ReaderOptions options_;
-  std::vector<std::string> files_;  // "-" for stdin
+  std::vector<Input> files_;
   size_t next_file_ = 0;
   std::unique_ptr<LineSource> lines_;
-  std::unordered_set<std::string> seen_ids_;
+  std::unordered_map<std::string, std::string> seen_ids_;  // id -> where it was first read
   uint64_t bytes_read_ = 0;
+  size_t skipped_ = 0;
 };
 
 // True when date is a valid calendar date written YYYY-MM-DD.

@@ -32,4 +32,17 @@ void Extractor::Process(Document* doc, const Rule* only_rule) const {
   rules_.Apply(doc, only_rule);
 }
 
+void Extractor::ProcessStaged(Document* doc, Discovery::Stage* stage) const {
+  Tokenize(doc);
+  gazetteer_.Annotate(doc);
+  if (discovery_) discovery_->Discover(doc, stage);
+  coreference_->Resolve(doc);
+  doc->events.clear();
+  rules_.Apply(doc);
+}
+
+void Extractor::Commit(Document* doc, Discovery::Stage* stage) const {
+  if (discovery_) discovery_->Commit(doc, stage);
+}
+
 }  // namespace eg

@@ -11,7 +11,9 @@
 //
 // Ownership and threads: the Extractor owns the gazetteer and the rules, which the events of processed
 // documents point into, so it must outlive them. Constructing it loads and compiles every pack and
-// throws InputError for a bad pack. Process() is const and may run on many documents at once.
+// throws InputError for a bad pack. Process() is const and may run on many documents at once; a document
+// costs time linear in its length, whatever the size of the gazetteer (token trie) and of the rule pack
+// (rule_pack.h: a literal prefilter picks the few rules that run).
 #ifndef EVENTGRAPH_EXTRACT_EXTRACT_H_
 #define EVENTGRAPH_EXTRACT_EXTRACT_H_
 
@@ -44,6 +46,13 @@ class Extractor {
   // readers guarantee it); events take doc->date as their date. With only_rule, just that rule looks for
   // events (see RulePack::Apply).
   void Process(Document* doc, const Rule* only_rule = nullptr) const;
+
+  // Process() in two halves, for documents processed in parallel (parallel.h): ProcessStaged() runs on
+  // any thread and keeps the people it discovers in *stage; Commit(), called for the documents in input
+  // order, makes them shared entities (Discovery::Commit) so that the result does not depend on which
+  // thread finished first. Without discovery, Commit() does nothing.
+  void ProcessStaged(Document* doc, Discovery::Stage* stage) const;
+  void Commit(Document* doc, Discovery::Stage* stage) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const RulePack& rules() const { return rules_; }

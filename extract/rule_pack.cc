@@ -1,13 +1,12 @@
 #include "extract/rule_pack.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/filtered_re2.h>
 
 #include <algorithm>
 #include <map>
 #include <unordered_set>
 
-#include "extract/event_date.h"
 #include "extract/input_error.h"
 #include "extract/json_file.h"
 #include "extract/rule_pattern.h"
@@ -25,10 +24,9 @@ std::string String(const rapidjson::Value& object, const char* name) {
   return it == object.MemberEnd() ? std::string() : std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
-// RE2's default budget (8 MiB) is too small for a few hundred case-insensitive rules in one RE2::Set, and
-// when the DFA runs out of it a match silently fails. Memory is taken only as the DFA grows.
+// Each rule has its own DFA (rule_apply.cc runs rules one by one after the prefilter); RE2 takes memory
+// only as a DFA grows, and falls back to the NFA when a DFA runs out of it.
 constexpr int64_t kRegexMemory = int64_t{64} << 20;
-constexpr int64_t kSetMemory = int64_t{1} << 30;
 
 RE2::Options RegexOptions(int64_t max_mem = kRegexMemory) {
   RE2::Options options;
@@ -36,39 +34,6 @@ RE2::Options RegexOptions(int64_t max_mem = kRegexMemory) {
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
   return options;
-}
-
-// Maps a slot marker's payload ("P12") to the mention it stands for.
-const Mention* MentionOf(const Document& doc, std::string_view marker) {
-  if (marker.size() < 2) return nullptr;
-  size_t index = 0;
-  for (char c : marker.substr(1)) index = index * 10 + static_cast<size_t>(c - '0');
-  return index < doc.mentions.size() ? &doc.mentions[index] : nullptr;
-}
-
-Argument ArgumentOf(const Document& doc, std::string_view marker, bool is_location) {
-  const Mention* mention = MentionOf(doc, marker);
-  if (!mention) return {};
-  const Entity* entity = mention->entity;
-  // An event at a landmark takes place in its city; a capital or landmark that is a party to an event is
-  // the actor it stands for ("Moscow said" -> Russia).
-  if (is_location && entity->location) entity = entity->location;
-  if (!is_location && entity->stands_for) entity = entity->stands_for;
-  return {entity, mention->span};
-}
-
-// How sure a mention is of its entity, as a factor on an event's confidence: names are sure; a role
-// resolved at a date or a pronoun with one candidate less so; a name the gazetteer lacks least.
-double Certainty(const Document& doc, std::string_view marker) {
-  const Mention* mention = MentionOf(doc, marker);
-  if (!mention) return 1.0;
-  switch (mention->source) {
-    case MentionSource::kName: return 1.0;
-    case MentionSource::kRole: return 0.9;
-    case MentionSource::kPronoun: return 0.8;
-    case MentionSource::kDiscovered: return 0.7;
-  }
-  return 1.0;
 }
 
 }  // namespace
@@ -172,103 +137,50 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
   }
 }
 
-void RulePack::Compile() {
-  if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
-  set_ = std::make_unique<RE2::Set>(RegexOptions(kSetMemory), RE2::UNANCHORED);
-  for (const Compiled& compiled : rules_) {
-    std::string error;
-    if (set_->Add(compiled.expanded, &error) < 0) {
-      throw InputError(compiled.rule->file, compiled.rule->line, "pattern", error);
+namespace {
+
+// True when every match of the rule starts at a mention marker: the expanded pattern opens with "\x01"
+// after nothing but group openings (no assertion such as \b or ^ that would look before the match), and
+// RE2 agrees that every string it matches starts with that byte.
+bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
+  if (expanded.starts_with("(?i)")) expanded.remove_prefix(4);
+  for (;;) {
+    if (expanded.starts_with("(?:")) {
+      expanded.remove_prefix(3);
+    } else if (expanded.starts_with("(?P<")) {
+      const size_t close = expanded.find('>');
+      if (close == std::string_view::npos) return false;
+      expanded.remove_prefix(close + 1);
+    } else if (expanded.starts_with("(") && !expanded.starts_with("(?")) {
+      expanded.remove_prefix(1);
+    } else {
+      break;
     }
   }
-  if (!set_->Compile()) {
-    throw InputError("", 0, "", "the rules are too large for RE2 to compile together");
-  }
-  compiled_ = true;
+  if (!expanded.starts_with("\\x01")) return false;
+  std::string min, max;
+  if (!regex.PossibleMatchRange(&min, &max, 4)) return false;
+  return !min.empty() && !max.empty() && min[0] == '\x01' && max[0] == '\x01';
 }
 
-void RulePack::Apply(Document* doc, const Rule* only_rule) const {
-  if (!compiled_) throw std::logic_error("RulePack::Apply before Compile");
-  thread_local SentenceView view;
-  thread_local std::vector<int> matched;
-  size_t next_mention = 0;
-  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-    while (next_mention < doc->mentions.size() && doc->mentions[next_mention].sentence < s) ++next_mention;
-    size_t end_mention = next_mention;
-    while (end_mention < doc->mentions.size() && doc->mentions[end_mention].sentence == s) ++end_mention;
-    if (end_mention == next_mention) continue;  // no entity, no event
-    view.Build(*doc, s, next_mention, end_mention);
-    matched.clear();
-    RE2::Set::ErrorInfo error;
-    if (!set_->Match(view.text(), &matched, &error)) {
-      if (error.kind == RE2::Set::kNoError) continue;
-      // The prefilter gave up (the DFA ran out of memory on a pathological sentence): try every rule.
-      matched.resize(rules_.size());
-      for (size_t r = 0; r < rules_.size(); ++r) matched[r] = static_cast<int>(r);
-    }
-    std::sort(matched.begin(), matched.end());  // rule order decides between duplicates
+}  // namespace
 
-    const size_t first_event = doc->events.size();
-    for (int index : matched) {
-      const Compiled& compiled = rules_[static_cast<size_t>(index)];
-      if (only_rule && compiled.rule.get() != only_rule) continue;
-      const RE2& regex = *compiled.regex;
-      const int groups = regex.NumberOfCapturingGroups() + 1;
-      thread_local std::vector<re2::StringPiece> captures;
-      captures.assign(static_cast<size_t>(groups), re2::StringPiece());
-      const re2::StringPiece text(view.text());
-      size_t pos = 0;
-      while (pos <= text.size() &&
-             regex.Match(text, pos, text.size(), RE2::UNANCHORED, captures.data(), groups)) {
-        const re2::StringPiece whole = captures[0];
-        const size_t match_begin = static_cast<size_t>(whole.data() - text.data());
-        pos = match_begin + std::max<size_t>(whole.size(), 1);
-        auto capture = [&](const std::vector<int>& slot_groups) {
-          for (int group : slot_groups) {
-            const re2::StringPiece& piece = captures[static_cast<size_t>(group)];
-            if (piece.data() != nullptr) return std::string_view(piece.data(), piece.size());
-          }
-          return std::string_view();
-        };
-        Event event;
-        event.sentence = s;
-        event.match = view.Original(match_begin, match_begin + whole.size());
-        event.subject = ArgumentOf(*doc, capture(compiled.subject_groups), false);
-        event.object = ArgumentOf(*doc, capture(compiled.object_groups), false);
-        event.location = ArgumentOf(*doc, capture(compiled.location_groups), true);
-        if (!event.subject || event.subject.entity == event.object.entity) continue;
-        event.rule = compiled.rule.get();
-        const Span sentence_span = doc->sentences[s].span;
-        event.date = ResolveEventDate(doc->Text(sentence_span), event.match.begin - sentence_span.begin,
-                                      event.match.end - sentence_span.begin, doc->date);
-        event.confidence = compiled.rule->confidence * Certainty(*doc, capture(compiled.subject_groups)) *
-                           Certainty(*doc, capture(compiled.object_groups));
-        if (RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), *negation_)) {
-          event.polarity = Polarity::kNegative;
-        }
-        // One event per (subject, relation, object) and sentence; the earlier rule wins, a later one may
-        // add the location the earlier one lacked.
-        bool duplicate = false;
-        for (size_t e = first_event; e < doc->events.size(); ++e) {
-          Event& other = doc->events[e];
-          bool same_pair = (other.subject.entity == event.subject.entity &&
-                            other.object.entity == event.object.entity) ||
-                           (event.rule->symmetric && other.rule->symmetric &&
-                            other.subject.entity == event.object.entity &&
-                            other.object.entity == event.subject.entity);
-          if (same_pair && other.rule->relation == event.rule->relation) {
-            if (!other.location && event.location) other.location = event.location;
-            duplicate = true;
-            break;
-          }
-        }
-        if (!duplicate) doc->events.push_back(event);
-      }
+void RulePack::Compile() {
+  if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
+  // Atoms shorter than this would admit rules for most sentences ("the", "a ").
+  constexpr int kMinAtomLength = 3;
+  prefilter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  for (Compiled& compiled : rules_) {
+    compiled.starts_at_marker = StartsAtMarker(*compiled.regex, compiled.expanded);
+    int id = 0;
+    if (prefilter_->Add(compiled.expanded, RegexOptions(), &id) != RE2::NoError) {
+      throw InputError(compiled.rule->file, compiled.rule->line, "pattern", "RE2 refused the pattern");
     }
-    // Rules ran in pack order; Document::events is ordered by position within the sentence.
-    std::stable_sort(doc->events.begin() + static_cast<std::ptrdiff_t>(first_event), doc->events.end(),
-                     [](const Event& a, const Event& b) { return a.match.begin < b.match.begin; });
   }
+  std::vector<std::string> atoms;
+  if (!rules_.empty()) prefilter_->Compile(&atoms);
+  atoms_ = std::make_unique<LiteralMatcher>(atoms);
+  compiled_ = true;
 }
 
 }  // namespace eg

@@ -27,8 +27,16 @@
 //   {subject:ACTOR} met (?:with )?{object:ACTOR}(?: (?:in|at) {location:PLACE})?
 //
 // Every pattern is expanded and compiled once, when the pack is added; a bad pattern, an unknown slot or
-// slot type or an unknown macro is an InputError naming the file, line and field. Apply() runs one
-// RE2::Set pass per sentence to find the rules that can match, then runs only those for their captures.
+// slot type or an unknown macro is an InputError naming the file, line and field.
+//
+// Cost: sentences without a mention are skipped. For the others, a prefilter finds the rules that can
+// match at all: RE2's FilteredRE2 reduces each rule to literal atoms (at least one of which any match
+// contains), one Aho-Corasick pass over the sentence finds the atoms present (literal_matcher.h), and
+// only the rules they admit run, most sentences none. A rule whose every match starts at a mention marker
+// (nearly all: "{subject:ACTOR} ...") runs anchored at each marker in turn, first without captures (a DFA
+// that stops as soon as the rule cannot match), then with captures where it matched; any other rule runs
+// over the sentence. The cost per sentence therefore depends on the atoms it contains, not on the number
+// of rules.
 //
 // Thread safety: after Compile(), Apply() may run on many documents at once.
 #ifndef EVENTGRAPH_EXTRACT_RULE_PACK_H_
@@ -39,10 +47,11 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "extract/document.h"
+#include "extract/literal_matcher.h"
 
 
 namespace eg {
@@ -88,7 +97,7 @@ class RulePack {
   // defined by an earlier pack is replaced. Throws InputError. Must not be called after Compile().
   void AddPack(std::string_view json, const std::string& file);
 
-  // Builds the RE2::Set over all rules. Throws InputError if RE2 refuses the set.
+  // Builds the prefilter over all rules. Throws InputError if RE2 refuses a rule.
   void Compile();
 
   // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions. With
@@ -98,16 +107,21 @@ class RulePack {
   size_t rule_count() const { return rules_.size(); }
   const Rule& rule(size_t i) const { return *rules_[i].rule; }
 
- private:
+ public:
+  // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
   struct Compiled {
     std::unique_ptr<Rule> rule;
     std::unique_ptr<re2::RE2> regex;
     std::string expanded;  // the pattern RE2 compiled
     std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
+    bool starts_at_marker = false;  // every match begins with a mention marker (set by Compile())
   };
 
+ private:
   std::vector<Compiled> rules_;
-  std::unique_ptr<RE2::Set> set_;  // member i is rules_[i]
+  // The prefilter: FilteredRE2 regexp i is rules_[i]; atoms_ finds its atoms in a sentence.
+  std::unique_ptr<re2::FilteredRE2> prefilter_;
+  std::unique_ptr<LiteralMatcher> atoms_;
   std::unique_ptr<re2::RE2> negation_;
   bool compiled_ = false;
 };

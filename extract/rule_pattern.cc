@@ -115,6 +115,7 @@ bool ExpandRulePattern(std::string_view pattern, const std::map<std::string, std
 void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {
   text_.clear();
   offsets_.clear();
+  markers_.clear();
   const Span span = doc.sentences[s].span;
   const std::string_view full = doc.text;
   size_t mention = first_mention;
@@ -127,6 +128,7 @@ void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, 
   while (pos < span.end) {
     if (mention < end_mention && pos == doc.mentions[mention].span.begin) {
       const Mention& m = doc.mentions[mention];
+      markers_.push_back(static_cast<uint32_t>(text_.size()));
       put('\x01', pos);
       put(m.entity->stands_for ? 'K' : EntityTypeLetter(m.entity->type), pos);
       char digits[20];

@@ -30,6 +30,8 @@ class SentenceView {
   void Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention);
 
   const std::string& text() const { return text_; }
+  // The offsets in text() of the mention markers ('\x01'), ascending.
+  const std::vector<uint32_t>& markers() const { return markers_; }
 
   // The document span of the view's bytes [begin, end), trimmed of surrounding spaces.
   Span Original(size_t begin, size_t end) const;
@@ -37,6 +39,7 @@ class SentenceView {
  private:
   std::string text_;
   std::vector<uint32_t> offsets_;  // document offset of each byte of text_, plus one past the end
+  std::vector<uint32_t> markers_;
 };
 
 }  // namespace eg

@@ -13,7 +13,7 @@ namespace eg {
 namespace {
 
 constexpr char kGazetteer[] = R"({
-  "titles": ["President", "Foreign Minister", "Secretary of State", "minister", "Mr",
+  "titles": ["President", "Foreign Minister", "Secretary of State", "minister", "Mr", "chancellor",
              {"text": "top diplomat", "means": ["Foreign Minister", "Secretary of State"]},
              {"text": "state secretary", "means": ["Secretary of State"]}],
   "entities": [
@@ -30,6 +30,8 @@ constexpr char kGazetteer[] = R"({
     {"id": "person:vladimir_putin", "label": "Vladimir Putin", "type": "PERSON", "aliases": ["Putin"],
      "roles": [{"title": "President", "of": "country:RUS", "from": "2000-05-07", "to": "2008-05-07"},
                {"title": "President", "of": "country:RUS", "from": "2012-05-07"}]},
+    {"id": "person:angela_merkel", "label": "Angela Merkel", "type": "PERSON", "aliases": ["Merkel"],
+     "roles": [{"title": "Chancellor", "of": "country:DEU", "from": "2005-11-22", "to": "2021-12-08"}]},
     {"id": "person:dmitry_medvedev", "label": "Dmitry Medvedev", "type": "PERSON", "aliases": ["Medvedev"],
      "roles": [{"title": "President", "of": "country:RUS", "from": "2008-05-07", "to": "2012-05-07"}]}
   ]
@@ -98,6 +100,25 @@ TEST_F(CoreferenceTest, AmbiguousRoleIsSettledByWhoTheDocumentNames) {
 
 TEST_F(CoreferenceTest, TitledNameIsNotARolePhrase) {
   EXPECT_TRUE(Resolved("Russian Foreign Minister Sergei Lavrov spoke.", "2016-03-24").empty());
+}
+
+TEST_F(CoreferenceTest, TitleOfCountryIsARolePhrase) {
+  EXPECT_EQ(Resolved("Kerry met the foreign minister of Russia.", "2016-03-24"),
+            Strings{"person:sergei_lavrov=foreign minister of Russia"});
+  EXPECT_TRUE(Resolved("Kerry met the foreign minister of Russia.", "1990-01-01").empty()) << "nobody then";
+}
+
+TEST_F(CoreferenceTest, BareTitleIsTheOneNamedHolder) {
+  EXPECT_EQ(Resolved("Merkel met Kerry. The chancellor said the talks went well.", "2016-03-24"),
+            Strings{"person:angela_merkel=chancellor"});
+  EXPECT_EQ(Resolved("Merkel met Kerry. Later the Secretary of State left.", "2016-03-24"),
+            Strings{"person:john_kerry=Secretary of State"});
+  EXPECT_TRUE(Resolved("Kerry arrived. The chancellor spoke.", "2016-03-24").empty()) << "no named chancellor";
+  EXPECT_TRUE(Resolved("Merkel met Kerry. The chancellor spoke.", "2030-01-01").empty()) << "not hers then";
+  // Putin and Medvedev both named and both held the presidency at some time: with no date, nothing.
+  EXPECT_TRUE(Resolved("Putin met Medvedev. The president spoke.", "").empty());
+  EXPECT_EQ(Resolved("Putin met Medvedev. The president spoke.", "2010-01-01"),
+            Strings{"person:dmitry_medvedev=president"});
 }
 
 TEST_F(CoreferenceTest, PronounWithOneCandidate) {

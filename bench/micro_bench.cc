@@ -1,0 +1,91 @@
+// Micro-benchmarks of the extraction stages on the embedded sample text (data/sample.txt) with the default
+// packs: tokenizer, gazetteer lookup, rule matching, graph merge. Bytes/s are of document text.
+//
+//   cmake -B build-perf -DCMAKE_BUILD_TYPE=Release -DEG_BUILD_BENCH=ON && cmake --build build-perf
+//   build-perf/bench/eg_micro_bench
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "extract/embedded_data.h"
+#include "extract/extract.h"
+#include "extract/tokenizer.h"
+#include "graph/event_graph.h"
+
+namespace {
+
+const eg::Extractor& SharedExtractor() {
+  static const eg::Extractor extractor{eg::ExtractorOptions{}};
+  return extractor;
+}
+
+eg::Document SampleDocument() {
+  eg::Document doc;
+  doc.id = "sample";
+  doc.text = std::string(eg::FindEmbeddedFile("data/sample.txt"));
+  doc.date = "2016-09-09";
+  return doc;
+}
+
+void BM_Tokenize(benchmark::State& state) {
+  eg::Document doc = SampleDocument();
+  for (auto _ : state) {
+    eg::Tokenize(&doc);
+    benchmark::DoNotOptimize(doc.tokens.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
+}
+BENCHMARK(BM_Tokenize);
+
+void BM_GazetteerAnnotate(benchmark::State& state) {
+  const eg::Extractor& extractor = SharedExtractor();
+  eg::Document doc = SampleDocument();
+  eg::Tokenize(&doc);
+  for (auto _ : state) {
+    extractor.gazetteer().Annotate(&doc);
+    benchmark::DoNotOptimize(doc.mentions.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
+}
+BENCHMARK(BM_GazetteerAnnotate);
+
+void BM_RuleApply(benchmark::State& state) {
+  const eg::Extractor& extractor = SharedExtractor();
+  eg::Document doc = SampleDocument();
+  extractor.Process(&doc);
+  for (auto _ : state) {
+    doc.events.clear();
+    extractor.rules().Apply(&doc);
+    benchmark::DoNotOptimize(doc.events.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
+}
+BENCHMARK(BM_RuleApply);
+
+void BM_Process(benchmark::State& state) {
+  const eg::Extractor& extractor = SharedExtractor();
+  eg::Document doc = SampleDocument();
+  for (auto _ : state) {
+    extractor.Process(&doc);
+    benchmark::DoNotOptimize(doc.events.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
+}
+BENCHMARK(BM_Process);
+
+void BM_GraphMerge(benchmark::State& state) {
+  const eg::Extractor& extractor = SharedExtractor();
+  eg::Document doc = SampleDocument();
+  extractor.Process(&doc);
+  for (auto _ : state) {
+    eg::EventGraph graph;
+    for (int i = 0; i < 100; ++i) graph.Add(doc);
+    benchmark::DoNotOptimize(graph.edge_count());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * 100 * doc.events.size()));
+}
+BENCHMARK(BM_GraphMerge);
+
+}  // namespace
+
+BENCHMARK_MAIN();

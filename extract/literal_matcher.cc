@@ -1,0 +1,125 @@
+#include "extract/literal_matcher.h"
+
+#include <unicode/uchar.h>
+
+#include <deque>
+
+#include "extract/utf8.h"
+
+namespace eg {
+namespace {
+
+constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : literal_count_(literals.size()) {
+  // Byte classes: one per distinct byte of the ASCII literals; upper-case letters share their lower case.
+  for (const std::string& literal : literals) {
+    if (!IsAscii(literal) || literal.empty()) continue;
+    for (char c : literal) {
+      const uint8_t byte = static_cast<uint8_t>(c);
+      if (class_of_[byte] == 0) class_of_[byte] = static_cast<uint8_t>(classes_++);
+    }
+  }
+  for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c + 32];
+
+  // The trie of the literals.
+  std::vector<uint32_t> children(classes_, kNone);  // node 0
+  std::vector<std::vector<int>> own(1);
+  for (size_t i = 0; i < literals.size(); ++i) {
+    const std::string& literal = literals[i];
+    if (literal.empty() || !IsAscii(literal)) {
+      always_.push_back(static_cast<int>(i));
+      continue;
+    }
+    uint32_t node = 0;
+    for (char c : literal) {
+      const size_t slot = static_cast<size_t>(node) * classes_ + class_of_[static_cast<uint8_t>(c)];
+      if (children[slot] == kNone) {
+        children[slot] = static_cast<uint32_t>(own.size());
+        own.emplace_back();
+        children.resize(children.size() + classes_, kNone);
+      }
+      node = children[slot];
+    }
+    own[node].push_back(static_cast<int>(i));
+  }
+
+  // Breadth first: failure links, the full transition table and the outputs of each state.
+  const size_t states = own.size();
+  delta_.assign(states * classes_, 0);
+  std::vector<uint32_t> fail(states, 0);
+  std::vector<std::vector<int>> outputs(states);
+  std::deque<uint32_t> queue;
+  outputs[0] = own[0];
+  for (uint32_t c = 1; c < classes_; ++c) {
+    const uint32_t child = children[c];
+    if (child == kNone) continue;
+    delta_[c] = child;
+    fail[child] = 0;
+    queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    const uint32_t node = queue.front();
+    queue.pop_front();
+    outputs[node] = own[node];
+    outputs[node].insert(outputs[node].end(), outputs[fail[node]].begin(), outputs[fail[node]].end());
+    for (uint32_t c = 1; c < classes_; ++c) {
+      const size_t slot = static_cast<size_t>(node) * classes_ + c;
+      const uint32_t child = children[slot];
+      if (child == kNone) {
+        delta_[slot] = delta_[static_cast<size_t>(fail[node]) * classes_ + c];
+        continue;
+      }
+      delta_[slot] = child;
+      fail[child] = delta_[static_cast<size_t>(fail[node]) * classes_ + c];
+      queue.push_back(child);
+    }
+  }
+  output_begin_.reserve(states + 1);
+  for (const std::vector<int>& list : outputs) {
+    output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
+    outputs_.insert(outputs_.end(), list.begin(), list.end());
+  }
+  output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
+}
+
+void LiteralMatcher::Match(std::string_view text, std::vector<int>* found) const {
+  thread_local std::vector<uint8_t> seen;  // all zero between calls
+  if (seen.size() < literal_count_) seen.resize(literal_count_, 0);
+  found->assign(always_.begin(), always_.end());
+  uint32_t state = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    uint8_t byte = static_cast<uint8_t>(text[pos]);
+    if (byte < 0x80) {
+      ++pos;
+    } else {
+      // A code point whose lower case is ASCII (K, the Kelvin sign, is k) may complete a literal; any other
+      // is in no literal.
+      size_t length;
+      const char32_t cp = DecodeUtf8(text, pos, &length);
+      pos += length;
+      const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
+      byte = lower < 0x80 ? static_cast<uint8_t>(lower) : 0;
+    }
+    state = Next(state, byte);
+    for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
+      const int literal = outputs_[o];
+      if (!seen[static_cast<size_t>(literal)]) {
+        seen[static_cast<size_t>(literal)] = 1;
+        found->push_back(literal);
+      }
+    }
+  }
+  for (int literal : *found) seen[static_cast<size_t>(literal)] = 0;
+}
+
+}  // namespace eg

@@ -1,0 +1,49 @@
+// LiteralMatcher: which of a fixed set of literal strings occur in a text, in one pass (Aho-Corasick).
+//
+// The rule stage (rule_pack.h) uses it as a prefilter: RE2's FilteredRE2 reduces every rule to the literal
+// "atoms" (lower-case) one of which any match must contain, and the atoms found in a sentence tell which
+// rules can match it at all.
+//
+// Matching is case-insensitive in the way FilteredRE2 needs: the text is lower-cased code point by code
+// point (Unicode simple lower case) before it is compared with the literals, which must be lower-case
+// already. Literals with non-ASCII bytes are reported as present in every text (a conservative answer
+// that a prefilter can always give). Cost: one table lookup per byte of ASCII text, plus a case mapping
+// per non-ASCII code point; memory: 4 bytes per (trie node, distinct literal byte).
+//
+// Thread safety: after construction, Match() may run on many texts at once.
+#ifndef EVENTGRAPH_EXTRACT_LITERAL_MATCHER_H_
+#define EVENTGRAPH_EXTRACT_LITERAL_MATCHER_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eg {
+
+class LiteralMatcher {
+ public:
+  explicit LiteralMatcher(const std::vector<std::string>& literals);
+
+  // Replaces *found with the indices (into the constructor's literals) of those that occur in text,
+  // each once, in no particular order.
+  void Match(std::string_view text, std::vector<int>* found) const;
+
+ private:
+  uint32_t Next(uint32_t state, uint8_t byte) const {
+    return delta_[static_cast<size_t>(state) * classes_ + class_of_[byte]];
+  }
+
+  std::array<uint8_t, 256> class_of_{};  // byte (after lower-casing) -> class; 0: in no literal
+  uint32_t classes_ = 1;
+  std::vector<uint32_t> delta_;          // state * classes_ + class -> next state; state 0 is the root
+  std::vector<uint32_t> output_begin_;   // per state, plus one: the range of outputs_ it reports
+  std::vector<int> outputs_;             // literal indices, per state its own and its suffixes'
+  std::vector<int> always_;              // literals reported for every text (non-ASCII)
+  size_t literal_count_ = 0;
+};
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_LITERAL_MATCHER_H_

@@ -1,0 +1,180 @@
+// RulePack::Apply: the rules of a compiled pack run over the sentences of one document (rule_pack.h).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "extract/coordination.h"
+#include "extract/event_date.h"
+#include "extract/rule_pack.h"
+#include "extract/rule_pattern.h"
+
+namespace eg {
+namespace {
+
+constexpr size_t kNoMention = static_cast<size_t>(-1);
+
+// The index in Document::mentions of the mention a slot marker's payload ("P12") stands for, or
+// kNoMention for an empty capture.
+size_t MentionIndex(const Document& doc, std::string_view marker) {
+  if (marker.size() < 2) return kNoMention;
+  size_t index = 0;
+  for (char c : marker.substr(1)) index = index * 10 + static_cast<size_t>(c - '0');
+  return index < doc.mentions.size() ? index : kNoMention;
+}
+
+// The mentions a captured marker stands for: its list (coordination.h), or none for an empty capture.
+void MembersOf(const Document& doc, std::string_view marker, std::vector<size_t>* members) {
+  const size_t index = MentionIndex(doc, marker);
+  if (index == kNoMention) {
+    members->clear();
+    return;
+  }
+  CoordinatedMentions(doc, index, members);
+}
+
+Argument ArgumentOfMention(const Document& doc, size_t index, bool is_location) {
+  if (index == kNoMention) return {};
+  const Mention& mention = doc.mentions[index];
+  const Entity* entity = mention.entity;
+  // An event at a landmark takes place in its city; a capital or landmark that is a party to an event is
+  // the actor it stands for ("Moscow said" -> Russia).
+  if (is_location && entity->location) entity = entity->location;
+  if (!is_location && entity->stands_for) entity = entity->stands_for;
+  return {entity, mention.span};
+}
+
+Argument ArgumentOf(const Document& doc, std::string_view marker, bool is_location) {
+  return ArgumentOfMention(doc, MentionIndex(doc, marker), is_location);
+}
+
+// How sure a mention is of its entity, as a factor on an event's confidence: names are sure; a role
+// resolved at a date or a pronoun with one candidate less so; a name the gazetteer lacks least.
+double Certainty(const Document& doc, size_t index) {
+  if (index == kNoMention) return 1.0;
+  switch (doc.mentions[index].source) {
+    case MentionSource::kName: return 1.0;
+    case MentionSource::kRole: return 0.9;
+    case MentionSource::kPronoun: return 0.8;
+    case MentionSource::kDiscovered: return 0.7;
+  }
+  return 1.0;
+}
+
+// Appends event to events unless the sentence (events from first on) has it already: one event per
+// (subject, relation, object), either order for symmetric rules. The earlier rule wins; a later one may
+// add the location the earlier one lacked.
+void AddUnlessDuplicate(const Event& event, size_t first, std::vector<Event>* events) {
+  for (size_t e = first; e < events->size(); ++e) {
+    Event& other = (*events)[e];
+    bool same_pair = (other.subject.entity == event.subject.entity && other.object.entity == event.object.entity) ||
+                     (event.rule->symmetric && other.rule->symmetric && other.subject.entity == event.object.entity &&
+                      other.object.entity == event.subject.entity);
+    if (same_pair && other.rule->relation == event.rule->relation) {
+      if (!other.location && event.location) other.location = event.location;
+      return;
+    }
+  }
+  events->push_back(event);
+}
+
+}  // namespace
+
+void RulePack::Apply(Document* doc, const Rule* only_rule) const {
+  if (!compiled_) throw std::logic_error("RulePack::Apply before Compile");
+  // Per-thread scratch: no allocation per sentence once these have grown.
+  thread_local SentenceView view;
+  thread_local std::vector<int> atoms, candidates;
+  thread_local std::vector<re2::StringPiece> captures;
+  thread_local std::vector<size_t> subjects, objects;
+  size_t next_mention = 0;
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    while (next_mention < doc->mentions.size() && doc->mentions[next_mention].sentence < s) ++next_mention;
+    size_t end_mention = next_mention;
+    while (end_mention < doc->mentions.size() && doc->mentions[end_mention].sentence == s) ++end_mention;
+    if (end_mention == next_mention) continue;  // no entity, no event
+    view.Build(*doc, s, next_mention, end_mention);
+    const re2::StringPiece text(view.text());
+
+    // The rules that can match: those the atoms in the sentence admit.
+    atoms_->Match(view.text(), &atoms);
+    prefilter_->AllPotentials(atoms, &candidates);
+    if (candidates.empty()) continue;
+    std::sort(candidates.begin(), candidates.end());  // rule order decides between duplicates
+
+    const size_t first_event = doc->events.size();
+    for (int candidate : candidates) {
+      const Compiled& compiled = rules_[static_cast<size_t>(candidate)];
+      if (only_rule && compiled.rule.get() != only_rule) continue;
+      const RE2& regex = *compiled.regex;
+      const int groups = regex.NumberOfCapturingGroups() + 1;
+      captures.assign(static_cast<size_t>(groups), re2::StringPiece());
+      // One match of the rule, in captures: its events.
+      auto take = [&]() {
+        const re2::StringPiece whole = captures[0];
+        const size_t match_begin = static_cast<size_t>(whole.data() - text.data());
+        auto capture = [&](const std::vector<int>& slot_groups) {
+          for (int group : slot_groups) {
+            const re2::StringPiece& piece = captures[static_cast<size_t>(group)];
+            if (piece.data() != nullptr) return std::string_view(piece.data(), piece.size());
+          }
+          return std::string_view();
+        };
+        const std::string_view subject_marker = capture(compiled.subject_groups);
+        const std::string_view object_marker = capture(compiled.object_groups);
+        Event event;
+        event.sentence = s;
+        event.match = view.Original(match_begin, match_begin + whole.size());
+        event.location = ArgumentOf(*doc, capture(compiled.location_groups), true);
+        event.rule = compiled.rule.get();
+        const Span sentence_span = doc->sentences[s].span;
+        event.date = ResolveEventDate(doc->Text(sentence_span), event.match.begin - sentence_span.begin,
+                                      event.match.end - sentence_span.begin, doc->date);
+        if (RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), *negation_)) {
+          event.polarity = Polarity::kNegative;
+        }
+        // The event holds for every member of a list its subject or object belongs to.
+        MembersOf(*doc, subject_marker, &subjects);
+        MembersOf(*doc, object_marker, &objects);
+        const bool shared_list = !subjects.empty() && !objects.empty() &&
+                                 std::find(subjects.begin(), subjects.end(), objects.front()) != subjects.end();
+        if (shared_list && !event.rule->symmetric) {
+          // "talks between A, B and C" read by a directed rule: keep what the rule itself captured.
+          subjects.assign(1, MentionIndex(*doc, subject_marker));
+          objects.assign(1, MentionIndex(*doc, object_marker));
+        }
+        if (objects.empty()) objects.push_back(kNoMention);
+        for (size_t subject : subjects) {
+          for (size_t object : objects) {
+            if (shared_list && object != kNoMention && object <= subject) continue;  // each pair once
+            event.subject = ArgumentOfMention(*doc, subject, false);
+            event.object = object == kNoMention ? Argument() : ArgumentOfMention(*doc, object, false);
+            if (!event.subject || event.subject.entity == event.object.entity) continue;
+            event.confidence = compiled.rule->confidence * Certainty(*doc, subject) * Certainty(*doc, object);
+            AddUnlessDuplicate(event, first_event, &doc->events);
+          }
+        }
+        return match_begin + std::max<size_t>(whole.size(), 1);  // where the next match may start
+      };
+      size_t pos = 0;
+      if (compiled.starts_at_marker) {
+        // Every match starts at a marker: the leftmost match from pos is the anchored match at the first
+        // marker at or after pos that has one. The DFA alone (no captures) says which.
+        for (uint32_t at : view.markers()) {
+          if (at < pos || !regex.Match(text, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) continue;
+          if (regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), groups)) pos = take();
+        }
+      } else {
+        while (pos <= text.size() &&
+               regex.Match(text, pos, text.size(), RE2::UNANCHORED, captures.data(), groups)) {
+          pos = take();
+        }
+      }
+    }
+    // Rules ran in pack order; Document::events is ordered by position within the sentence.
+    std::stable_sort(doc->events.begin() + static_cast<std::ptrdiff_t>(first_event), doc->events.end(),
+                     [](const Event& a, const Event& b) { return a.match.begin < b.match.begin; });
+  }
+}
+
+}  // namespace eg

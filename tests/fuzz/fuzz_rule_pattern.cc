@@ -1,0 +1,39 @@
+// Fuzzes the rule compiler: slot and macro expansion (extract/rule_pattern.h), then RE2 on the result.
+//
+// Input: zero or more macro lines "NAME=body" then, after the first line without '=', the pattern (the
+// rest of the input). An expansion either fails with a message or yields a pattern that RE2 compiles or
+// rejects; nothing may crash or loop.
+#include <re2/re2.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "extract/rule_pattern.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  std::map<std::string, std::string, std::less<>> macros;
+  for (;;) {
+    const size_t newline = input.find('\n');
+    const std::string_view line = input.substr(0, newline);
+    const size_t equals = line.find('=');
+    if (newline == std::string_view::npos || equals == std::string_view::npos) break;
+    macros[std::string(line.substr(0, equals))] = std::string(line.substr(equals + 1));
+    input.remove_prefix(newline + 1);
+  }
+  std::string expanded, error;
+  if (!eg::ExpandRulePattern(input, macros, &expanded, &error)) {
+    if (error.empty()) std::abort();  // a failure must say why
+    return 0;
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  RE2 regex(expanded, options);
+  if (regex.ok()) RE2::PartialMatch("Kerry met \x01P0\x02 in \x01T1\x02 on Tuesday.", regex);
+  return 0;
+}
