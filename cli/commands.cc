@@ -38,14 +38,6 @@ struct RunStats {
   }
 };
 
-ExtractorOptions MakeExtractorOptions(const PackOptions& packs) {
-  ExtractorOptions options;
-  options.use_defaults = !packs.no_defaults;
-  options.gazetteers = packs.gazetteers;
-  options.rules = packs.rules;
-  return options;
-}
-
 std::string Seconds(double seconds) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f s", seconds);
@@ -88,6 +80,15 @@ int ReportInputError(const InputError& error) {
 }
 
 }  // namespace
+
+ExtractorOptions MakeExtractorOptions(const PackOptions& packs) {
+  ExtractorOptions options;
+  options.use_defaults = !packs.no_defaults;
+  options.gazetteers = packs.gazetteers;
+  options.rules = packs.rules;
+  return options;
+}
+
 
 ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& date, bool sample) {
   ReaderOptions options;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extract/document_reader.h"
+#include "extract/extract.h"
 
 namespace eg {
 
@@ -72,6 +73,9 @@ struct TestRulesCommand {
   std::vector<std::string> packs_to_test;  // rule files whose tests run; empty: every loaded rule
   bool verbose = false;
 };
+
+// The extractor options a command's pack options ask for.
+ExtractorOptions MakeExtractorOptions(const PackOptions& packs);
 
 int RunExtract(const ExtractCommand& command);
 int RunBuild(const BuildCommand& command);

@@ -109,11 +109,7 @@ void PrintGraphStats(const EventGraph& graph, size_t top) {
 
 int RunGraphStats(const GraphStatsCommand& command) {
   try {
-    ExtractorOptions options;
-    options.use_defaults = !command.packs.no_defaults;
-    options.gazetteers = command.packs.gazetteers;
-    options.rules = command.packs.rules;
-    const Extractor extractor(options);
+    const Extractor extractor(MakeExtractorOptions(command.packs));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     EventGraph graph;
     Document doc;

@@ -9,11 +9,7 @@ namespace eg {
 // What the loaded packs hold: the figures a user checks a knowledge pack by.
 int RunPackStats(const PackOptions& packs) {
   try {
-    ExtractorOptions options;
-    options.use_defaults = !packs.no_defaults;
-    options.gazetteers = packs.gazetteers;
-    options.rules = packs.rules;
-    const Extractor extractor(options);
+    const Extractor extractor(MakeExtractorOptions(packs));
     const Gazetteer& gazetteer = extractor.gazetteer();
 
     std::map<EntityType, size_t> by_type;
