@@ -51,21 +51,22 @@ Coreference::Coreference(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
 }
 
 void Coreference::Resolve(Document* doc) const {
-  ResolveRoles(doc);
-  ResolveBareTitles(doc);
+  // The people the document names, once each and sorted, so that every phrase below looks them up in
+  // logarithmic time: a document of many role phrases stays linear.
+  std::vector<const Entity*> named;
+  for (const Mention& m : doc->mentions) {
+    if (m.entity->type == EntityType::kPerson && m.source == MentionSource::kName) named.push_back(m.entity);
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  ResolveRoles(doc, named);
+  ResolveBareTitles(doc, named);
   ResolvePronouns(doc);
 }
 
-void Coreference::ResolveBareTitles(Document* doc) const {
+void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named) const {
   const TokenTrie& titles = gazetteer_.titles();
-  // The people the document names, once each: the only candidates for "the chancellor".
-  std::vector<const Entity*> named;
-  for (const Mention& m : doc->mentions) {
-    if (m.entity->type == EntityType::kPerson && m.source == MentionSource::kName &&
-        std::find(named.begin(), named.end(), m.entity) == named.end()) {
-      named.push_back(m.entity);
-    }
-  }
+  // The people the document names are the only candidates for "the chancellor".
   if (named.empty()) return;
   std::vector<Mention> added;
   size_t next = 0;  // first mention at or after the current token
@@ -90,7 +91,7 @@ void Coreference::ResolveBareTitles(Document* doc) const {
         Mention& of = doc->mentions[next];
         const EntityType type = of.entity->type;
         if (type != EntityType::kCountry && type != EntityType::kOrganization) continue;
-        if (const Entity* person = HolderOf(title, of.entity, doc->date, *doc)) {
+        if (const Entity* person = HolderOf(title, of.entity, doc->date, named)) {
           of.entity = person;
           of.adjectival = false;
           of.source = MentionSource::kRole;
@@ -129,31 +130,28 @@ void Coreference::ResolveBareTitles(Document* doc) const {
 }
 
 const Entity* Coreference::HolderOf(uint32_t title, const Entity* country, const std::string& date,
-                                    const Document& doc) const {
+                                    const std::vector<const Entity*>& named) const {
   auto holders = holders_by_country_.find(country);
   if (holders == holders_by_country_.end()) return nullptr;
   const std::vector<std::string>& meanings = gazetteer_.TitleMeanings(title);
   std::vector<const Entity*> fits;
   for (const Holder& holder : holders->second) {
-    bool named = std::find(meanings.begin(), meanings.end(), holder.folded_title) != meanings.end();
-    if (!named || !During(*holder.role, date)) continue;
+    const bool titled = std::find(meanings.begin(), meanings.end(), holder.folded_title) != meanings.end();
+    if (!titled || !During(*holder.role, date)) continue;
     if (std::find(fits.begin(), fits.end(), holder.person) == fits.end()) fits.push_back(holder.person);
   }
   if (fits.size() > 1) {
     // Prefer the people the document names elsewhere.
     std::vector<const Entity*> named_here;
     for (const Entity* person : fits) {
-      bool mentioned = std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& m) {
-        return m.entity == person && m.source == MentionSource::kName;
-      });
-      if (mentioned) named_here.push_back(person);
+      if (std::binary_search(named.begin(), named.end(), person)) named_here.push_back(person);
     }
     fits = std::move(named_here);
   }
   return fits.size() == 1 ? fits[0] : nullptr;
 }
 
-void Coreference::ResolveRoles(Document* doc) const {
+void Coreference::ResolveRoles(Document* doc, const std::vector<const Entity*>& named) const {
   const TokenTrie& titles = gazetteer_.titles();
   for (size_t m = 0; m < doc->mentions.size(); ++m) {
     Mention& mention = doc->mentions[m];
@@ -171,7 +169,7 @@ void Coreference::ResolveRoles(Document* doc) const {
     const uint32_t end = start + length;
     // A name right after the title makes it a titled name, which the gazetteer has already joined.
     if (next_in_sentence && doc->mentions[m + 1].first_token == end) continue;
-    const Entity* person = HolderOf(title, mention.entity, doc->date, *doc);
+    const Entity* person = HolderOf(title, mention.entity, doc->date, named);
     if (!person) continue;
     mention.entity = person;
     mention.adjectival = false;

@@ -44,12 +44,13 @@ class Coreference {
     std::string folded_title;
   };
 
-  void ResolveRoles(Document* doc) const;
-  void ResolveBareTitles(Document* doc) const;
+  // named: the people the document names (MentionSource::kName), sorted, once each.
+  void ResolveRoles(Document* doc, const std::vector<const Entity*>& named) const;
+  void ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named) const;
   void ResolvePronouns(Document* doc) const;
   // The one person who held a role named by the title (titles() value) for country on date, or null.
   const Entity* HolderOf(uint32_t title, const Entity* country, const std::string& date,
-                         const Document& doc) const;
+                         const std::vector<const Entity*>& named) const;
 
   const Gazetteer& gazetteer_;
   std::unordered_map<const Entity*, std::vector<Holder>> holders_by_country_;

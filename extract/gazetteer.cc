@@ -230,13 +230,16 @@ bool Gazetteer::CandidateMatches(const Candidate& candidate, const Document& doc
 
 void Gazetteer::Annotate(Document* doc) const {
   doc->mentions.clear();
+  // Every token is looked up at least once: fold and hash each once (per-thread buffers, reused).
+  thread_local FoldedTokens folded;
+  folded.Assign(doc->text, doc->tokens);
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     for (uint32_t i = sentence.first_token; i < limit;) {
       const Candidate* chosen = nullptr;
       uint32_t length = 0;
-      names_.LongestMatch(doc->text, doc->tokens, i, limit, &length,
+      names_.LongestMatch(folded, i, limit, &length,
                           [&](uint32_t value, uint32_t count) {
                             const auto& list = candidates_[value];
                             for (auto it = list.rbegin(); it != list.rend(); ++it) {
@@ -262,8 +265,8 @@ void Gazetteer::Annotate(Document* doc) const {
       i += length;
     }
   }
-  MergeAgents(doc);
-  AbsorbTitles(doc);
+  MergeAgents(doc, folded);
+  AbsorbTitles(doc, folded);
 }
 
 }  // namespace eg

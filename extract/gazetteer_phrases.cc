@@ -8,7 +8,7 @@ namespace eg {
 
 // For each country mention, extends it rightwards over an agent ("Russian" + "military", "Syria" + "’s"
 // + "opposition") and makes it a mention of the combined actor.
-void Gazetteer::MergeAgents(Document* doc) const {
+void Gazetteer::MergeAgents(Document* doc, const FoldedTokens& folded) const {
   if (agents_.empty()) return;
   for (size_t m = 0; m < doc->mentions.size(); ++m) {
     Mention& mention = doc->mentions[m];
@@ -21,7 +21,7 @@ void Gazetteer::MergeAgents(Document* doc) const {
     }
     if (start < limit && doc->tokens[start].kind == TokenKind::kPossessive) ++start;
     uint32_t length = 0;
-    uint32_t value = agent_names_.LongestMatch(doc->text, doc->tokens, start, limit, &length);
+    uint32_t value = agent_names_.LongestMatch(folded, start, limit, &length);
     if (value == TokenTrie::kNoValue) continue;
     const Agent& agent = agents_[agent_candidates_[value].back()];
     auto combined = agent.by_country.find(mention.entity);
@@ -37,7 +37,7 @@ void Gazetteer::MergeAgents(Document* doc) const {
 // For each person mention, extends it leftwards over titles ("Foreign Minister", "Mr") and, once a title
 // was found, over a country or organisation before it ("Russian", "Russia’s", "U.S."), removing that
 // mention.
-void Gazetteer::AbsorbTitles(Document* doc) const {
+void Gazetteer::AbsorbTitles(Document* doc, const FoldedTokens& folded) const {
   if (title_count_ == 0) return;
   constexpr uint32_t kMaxTitleTokens = 8;
   std::vector<bool> removed(doc->mentions.size(), false);
@@ -53,7 +53,7 @@ void Gazetteer::AbsorbTitles(Document* doc) const {
       uint32_t lowest = start > sentence_first + kMaxTitleTokens ? start - kMaxTitleTokens : sentence_first;
       for (uint32_t s = lowest; s < start; ++s) {
         uint32_t length = 0;
-        if (titles_.LongestMatch(doc->text, doc->tokens, s, start, &length) != TokenTrie::kNoValue &&
+        if (titles_.LongestMatch(folded, s, start, &length) != TokenTrie::kNoValue &&
             s + length == start) {
           // Do not swallow a title that is part of another mention.
           bool inside_mention = m > 0 && !removed[m - 1] &&
@@ -68,7 +68,7 @@ void Gazetteer::AbsorbTitles(Document* doc) const {
       if (!grew && start > sentence_first + 1 && doc->Text(doc->tokens[start - 1].span) == "." &&
           doc->tokens[start - 1].span.begin == doc->tokens[start - 2].span.end) {
         uint32_t length = 0;
-        if (titles_.LongestMatch(doc->text, doc->tokens, start - 2, start - 1, &length) !=
+        if (titles_.LongestMatch(folded, start - 2, start - 1, &length) !=
             TokenTrie::kNoValue) {
           start -= 2;
           grew = absorbed = true;

@@ -99,6 +99,13 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     // The rules that can match: those the atoms in the sentence admit.
     atoms_->Match(view.text(), &atoms);
     prefilter_->AllPotentials(atoms, &candidates);
+    // Regexp ids to rule indices, without the replaced rules.
+    size_t live = 0;
+    for (int candidate : candidates) {
+      const int rule = rule_of_filtered_[static_cast<size_t>(candidate)];
+      if (rule >= 0) candidates[live++] = rule;
+    }
+    candidates.resize(live);
     if (candidates.empty()) continue;
     std::sort(candidates.begin(), candidates.end());  // rule order decides between duplicates
 

@@ -48,7 +48,10 @@ int QuadClassOfCameo(std::string_view cameo) {
   return 0;
 }
 
-RulePack::RulePack() = default;
+// Atoms shorter than this would admit rules for most sentences ("the", "a ").
+constexpr int kMinAtomLength = 3;
+
+RulePack::RulePack() : prefilter_(std::make_unique<re2::FilteredRE2>(kMinAtomLength)) {}
 RulePack::~RulePack() = default;
 
 void RulePack::AddPack(std::string_view json, const std::string& file) {
@@ -111,11 +114,14 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
-    compiled.regex = std::make_unique<RE2>(compiled.expanded, RegexOptions());
-    if (!compiled.regex->ok()) {
-      fail("/pattern", "invalid regular expression: " + compiled.regex->error() + " (in \"" +
-                           rule->pattern + "\")");
+    // The prefilter compiles the rule once and owns the result, which Apply() runs; only a pattern it
+    // refuses is compiled again, for RE2's message.
+    int filtered_id = -1;
+    if (prefilter_->Add(compiled.expanded, RegexOptions(), &filtered_id) != RE2::NoError) {
+      const RE2 refused(compiled.expanded, RegexOptions());
+      fail("/pattern", "invalid regular expression: " + refused.error() + " (in \"" + rule->pattern + "\")");
     }
+    compiled.regex = &prefilter_->GetRE2(filtered_id);
     // A slot may appear in several branches of an alternation ("{subject} met {object}|{object} was met
     // by {subject}"): keep every capture group of that name and take the one that participated.
     for (const auto& [index, name] : compiled.regex->CapturingGroupNames()) {
@@ -129,9 +135,14 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
     // A rule id an earlier pack defined is replaced in place, keeping rule order stable.
     auto same_id = std::find_if(rules_.begin(), rules_.end(),
                                 [&](const Compiled& c) { return c.rule->id == compiled.rule->id; });
+    // The replaced rule stays in the prefilter, mapped to no rule.
     if (same_id != rules_.end()) {
+      const auto index = static_cast<int>(same_id - rules_.begin());
+      std::replace(rule_of_filtered_.begin(), rule_of_filtered_.end(), index, -1);
       *same_id = std::move(compiled);
+      rule_of_filtered_.push_back(index);
     } else {
+      rule_of_filtered_.push_back(static_cast<int>(rules_.size()));
       rules_.push_back(std::move(compiled));
     }
   }
@@ -167,18 +178,11 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 
 void RulePack::Compile() {
   if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
-  // Atoms shorter than this would admit rules for most sentences ("the", "a ").
-  constexpr int kMinAtomLength = 3;
-  prefilter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
   for (Compiled& compiled : rules_) {
     compiled.starts_at_marker = StartsAtMarker(*compiled.regex, compiled.expanded);
-    int id = 0;
-    if (prefilter_->Add(compiled.expanded, RegexOptions(), &id) != RE2::NoError) {
-      throw InputError(compiled.rule->file, compiled.rule->line, "pattern", "RE2 refused the pattern");
-    }
   }
   std::vector<std::string> atoms;
-  if (!rules_.empty()) prefilter_->Compile(&atoms);
+  if (!rule_of_filtered_.empty()) prefilter_->Compile(&atoms);
   atoms_ = std::make_unique<LiteralMatcher>(atoms);
   compiled_ = true;
 }

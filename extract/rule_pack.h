@@ -26,7 +26,7 @@
 //
 //   {subject:ACTOR} met (?:with )?{object:ACTOR}(?: (?:in|at) {location:PLACE})?
 //
-// Every pattern is expanded and compiled once, when the pack is added; a bad pattern, an unknown slot or
+// Every pattern is expanded and compiled once (by the prefilter, which keeps it), when the pack is added; a bad pattern, an unknown slot or
 // slot type or an unknown macro is an InputError naming the file, line and field.
 //
 // Cost: sentences without a mention are skipped. For the others, a prefilter finds the rules that can
@@ -97,7 +97,7 @@ class RulePack {
   // defined by an earlier pack is replaced. Throws InputError. Must not be called after Compile().
   void AddPack(std::string_view json, const std::string& file);
 
-  // Builds the prefilter over all rules. Throws InputError if RE2 refuses a rule.
+  // Builds the prefilter over all rules (most of the start-up cost after compiling the patterns).
   void Compile();
 
   // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions. With
@@ -111,7 +111,7 @@ class RulePack {
   // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
   struct Compiled {
     std::unique_ptr<Rule> rule;
-    std::unique_ptr<re2::RE2> regex;
+    const re2::RE2* regex = nullptr;  // owned by prefilter_
     std::string expanded;  // the pattern RE2 compiled
     std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
     bool starts_at_marker = false;  // every match begins with a mention marker (set by Compile())
@@ -119,8 +119,10 @@ class RulePack {
 
  private:
   std::vector<Compiled> rules_;
-  // The prefilter: FilteredRE2 regexp i is rules_[i]; atoms_ finds its atoms in a sentence.
+  // The prefilter, which also owns the compiled rules: FilteredRE2 regexp i is rules_[rule_of_filtered_[i]],
+  // or a rule a later pack replaced (-1). atoms_ finds its atoms in a sentence.
   std::unique_ptr<re2::FilteredRE2> prefilter_;
+  std::vector<int> rule_of_filtered_;
   std::unique_ptr<LiteralMatcher> atoms_;
   std::unique_ptr<re2::RE2> negation_;
   bool compiled_ = false;

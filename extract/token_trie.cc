@@ -1,40 +1,82 @@
 #include "extract/token_trie.h"
 
-#include <cstring>
-
 #include "extract/tokenizer.h"
 
 namespace eg {
 
-void TokenTrie::MakeKey(uint32_t parent, std::string_view token, std::string* key) {
-  key->resize(sizeof parent);
-  std::memcpy(key->data(), &parent, sizeof parent);
-  key->append(token);
+void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& tokens) {
+  folded_.clear();
+  begins_.clear();
+  hashes_.clear();
+  begins_.reserve(tokens.size() + 1);
+  hashes_.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    const size_t begin = folded_.size();
+    begins_.push_back(static_cast<uint32_t>(begin));
+    AppendFolded(text.substr(token.span.begin, token.span.size()), &folded_);
+    hashes_.push_back(std::hash<std::string_view>()(std::string_view(folded_).substr(begin)));
+  }
+  begins_.push_back(static_cast<uint32_t>(folded_.size()));
 }
 
-uint32_t TokenTrie::Child(uint32_t parent, std::string_view folded_token, std::string* key) const {
-  MakeKey(parent, folded_token, key);
-  auto it = edges_.find(std::string_view(*key));
-  return it == edges_.end() ? 0 : it->second;
+uint32_t TokenTrie::AddWord(const Probe& token) {
+  const uint32_t known = WordId(token);
+  if (known != kNoValue) return known;
+  if (2 * (word_count_ + 1) > words_index_.size()) {  // grow: rehash every word into twice the slots
+    std::vector<WordSlot> old(words_index_.size() * 2);
+    old.swap(words_index_);
+    const size_t mask = words_index_.size() - 1;
+    for (const WordSlot& slot : old) {
+      if (slot.id == kNoValue) continue;
+      size_t i = Mix(slot.hash) & mask;
+      while (words_index_[i].id != kNoValue) i = (i + 1) & mask;
+      words_index_[i] = slot;
+    }
+  }
+  const size_t mask = words_index_.size() - 1;
+  size_t i = Mix(token.hash) & mask;
+  while (words_index_[i].id != kNoValue) i = (i + 1) & mask;
+  words_index_[i] = {token.hash, static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(token.token.size()),
+                     static_cast<uint32_t>(word_count_++)};
+  words_.append(token.token);
+  return words_index_[i].id;
+}
+
+uint32_t TokenTrie::AddEdge(uint32_t parent, uint32_t word) {
+  const uint64_t key = (static_cast<uint64_t>(parent) << 32) | word;
+  if (2 * (edge_count_ + 1) > edges_.size()) {
+    std::vector<EdgeSlot> old(edges_.size() * 2, EdgeSlot{kNoEdge, 0});
+    old.swap(edges_);
+    const size_t mask = edges_.size() - 1;
+    for (const EdgeSlot& slot : old) {
+      if (slot.key == kNoEdge) continue;
+      size_t i = Mix(slot.key) & mask;
+      while (edges_[i].key != kNoEdge) i = (i + 1) & mask;
+      edges_[i] = slot;
+    }
+  }
+  const size_t mask = edges_.size() - 1;
+  size_t i = Mix(key) & mask;
+  for (; edges_[i].key != kNoEdge; i = (i + 1) & mask) {
+    if (edges_[i].key == key) return edges_[i].child;
+  }
+  edges_[i] = {key, static_cast<uint32_t>(values_.size())};
+  ++edge_count_;
+  values_.push_back(kNoValue);
+  return edges_[i].child;
 }
 
 uint32_t TokenTrie::Insert(std::string_view text) {
-  std::vector<Token> tokens;
-  TokenizeText(text, &tokens);
-  if (tokens.empty()) return kNoValue;
+  insert_tokens_.clear();
+  TokenizeText(text, &insert_tokens_);
+  if (insert_tokens_.empty()) return kNoValue;
   uint32_t node = 0;
-  std::string folded;
-  std::string key;
-  for (const Token& token : tokens) {
-    folded.clear();
-    AppendFolded(text.substr(token.span.begin, token.span.size()), &folded);
-    uint32_t child = Child(node, folded, &key);
-    if (child == 0) {
-      child = static_cast<uint32_t>(values_.size());
-      values_.push_back(kNoValue);
-      edges_.emplace(key, child);
-    }
-    node = child;
+  for (const Token& token : insert_tokens_) {
+    insert_folded_.clear();
+    AppendFolded(text.substr(token.span.begin, token.span.size()), &insert_folded_);
+    const uint32_t word =
+        AddWord(Probe{insert_folded_, std::hash<std::string_view>()(std::string_view(insert_folded_))});
+    node = AddEdge(node, word);
   }
   if (values_[node] == kNoValue) values_[node] = static_cast<uint32_t>(value_count_++);
   return values_[node];

@@ -1,7 +1,9 @@
 // TokenTrie: a trie whose edges are case-folded tokens, for longest-match lookups of multi-word names.
 //
-// Insert("Sergei Lavrov") stores the path "sergei" -> "lavrov". Walking a document then costs one hash
-// lookup per token tried, whatever the number of names stored. Keys are folded with AppendFolded, so
+// Insert("Sergei Lavrov") stores the path "sergei" -> "lavrov": each distinct folded token gets a small
+// id, and an edge is (parent node, token id). Walking a document then costs two hash lookups per token
+// tried, whatever the number of names stored. Memory: the folded tokens once each, plus 24 bytes per
+// distinct token and 16 per edge (both tables at most half full) and 4 per node. Keys are folded with AppendFolded, so
 // lookups ignore case; callers that need exact case check the candidates they get back.
 //
 // Not thread-safe to modify; const methods are safe from many threads.
@@ -11,12 +13,30 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/document.h"
 
 namespace eg {
+
+// The case-folded form of every token of a document, and its hash, made once so that any number of
+// lookups in any number of tries neither fold nor hash a token again. Cost: one AppendFolded and one hash
+// per token; the buffers are reused by the next Assign().
+class FoldedTokens {
+ public:
+  void Assign(std::string_view text, const std::vector<Token>& tokens);
+
+  size_t size() const { return hashes_.size(); }
+  std::string_view token(uint32_t i) const {
+    return std::string_view(folded_).substr(begins_[i], begins_[i + 1] - begins_[i]);
+  }
+  size_t hash(uint32_t i) const { return hashes_[i]; }
+
+ private:
+  std::string folded_;            // the folded tokens, back to back
+  std::vector<uint32_t> begins_;  // token i is folded_[begins_[i], begins_[i + 1])
+  std::vector<size_t> hashes_;
+};
 
 class TokenTrie {
  public:
@@ -24,16 +44,28 @@ class TokenTrie {
 
   // Stores the token sequence of text (tokenized like documents) and returns the value slot of its final
   // node: a small integer, the same for every insertion of the same folded token sequence, which callers
-  // use to index their own tables. Returns kNoValue for text with no tokens.
+  // use to index their own tables. Returns kNoValue for text with no tokens. Cost: a fold and two hash
+  // lookups per token; allocates only for a token or an edge not seen before.
   uint32_t Insert(std::string_view text);
 
   // The longest stored sequence that starts at tokens[first] and ends before tokens[limit]; returns its
-  // value and stores its length in *length, or returns kNoValue. Tokens are spans into text. accept, when
-  // given, may reject a stored sequence (e.g. a case mismatch) so that a shorter one is tried.
+  // value and stores its length in *length, or returns kNoValue. accept, when given, may reject a stored
+  // sequence (e.g. a case mismatch) so that a shorter one is tried. Cost: two hash lookups per token
+  // walked (the token's id in this trie, then the edge), and no allocation.
+  //
+  // This form takes tokens folded in advance (FoldedTokens), for callers that look up at every token of
+  // a document; the one below folds and hashes the tokens it walks, for occasional lookups.
+  template <typename Accept>
+  uint32_t LongestMatch(const FoldedTokens& folded, uint32_t first, uint32_t limit, uint32_t* length,
+                        Accept accept) const;
+  uint32_t LongestMatch(const FoldedTokens& folded, uint32_t first, uint32_t limit, uint32_t* length) const {
+    return LongestMatch(folded, first, limit, length, [](uint32_t, uint32_t) { return true; });
+  }
+
+  // Tokens are spans into text.
   template <typename Accept>
   uint32_t LongestMatch(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
                         uint32_t limit, uint32_t* length, Accept accept) const;
-
   uint32_t LongestMatch(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
                         uint32_t limit, uint32_t* length) const {
     return LongestMatch(text, tokens, first, limit, length, [](uint32_t, uint32_t) { return true; });
@@ -42,40 +74,74 @@ class TokenTrie {
   size_t value_count() const { return value_count_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  // A folded token with its hash, to find it in the vocabulary without hashing it again.
+  struct Probe {
+    std::string_view token;
+    size_t hash;
   };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  // Both tables are open-addressed with linear probing, a power of two in size and at most half full:
+  // one allocation each, and a lookup mostly touches one cache line.
+  struct WordSlot {  // a folded token and its id; id kNoValue marks an empty slot
+    size_t hash = 0;
+    uint32_t begin = 0, length = 0;  // in words_
+    uint32_t id = kNoValue;
   };
+  struct EdgeSlot {  // an edge: key (parent node << 32 | token id) -> child node; key kNoEdge: empty
+    uint64_t key;
+    uint32_t child;
+  };
+  static constexpr uint64_t kNoEdge = UINT64_MAX;
+  static size_t Mix(uint64_t x) { return static_cast<size_t>((x * 0x9E3779B97F4A7C15u) >> 17); }
 
-  // Key of the edge from node parent over a folded token: 4 bytes of parent, then the token.
-  static void MakeKey(uint32_t parent, std::string_view token, std::string* key);
-  uint32_t Child(uint32_t parent, std::string_view folded_token, std::string* key) const;
+  // The id of a folded token, or kNoValue.
+  uint32_t WordId(const Probe& token) const {
+    const size_t mask = words_index_.size() - 1;
+    for (size_t i = Mix(token.hash) & mask;; i = (i + 1) & mask) {
+      const WordSlot& slot = words_index_[i];
+      if (slot.id == kNoValue) return kNoValue;
+      if (slot.hash == token.hash && std::string_view(words_).substr(slot.begin, slot.length) == token.token) {
+        return slot.id;
+      }
+    }
+  }
+  // The node reached from parent over a folded token, or 0 (the root) when there is none.
+  uint32_t Child(uint32_t parent, const Probe& token) const {
+    const uint32_t word = WordId(token);
+    if (word == kNoValue) return 0;
+    const uint64_t key = (static_cast<uint64_t>(parent) << 32) | word;
+    const size_t mask = edges_.size() - 1;
+    for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+      if (edges_[i].key == key) return edges_[i].child;
+      if (edges_[i].key == kNoEdge) return 0;
+    }
+  }
+  uint32_t AddWord(const Probe& token);                 // its id, new or not
+  uint32_t AddEdge(uint32_t parent, uint32_t word);     // the child node, new or not
+  // The longest match over tokens [first, limit), token(i) giving the Probe of token i.
+  template <typename TokenAt, typename Accept>
+  uint32_t Walk(uint32_t first, uint32_t limit, uint32_t* length, TokenAt token, Accept accept) const;
 
-  std::unordered_map<std::string, uint32_t, Hash, Equal> edges_;
+  std::string words_;                         // the distinct folded tokens, back to back
+  std::vector<WordSlot> words_index_ = std::vector<WordSlot>(16);
+  size_t word_count_ = 0;
+  std::vector<EdgeSlot> edges_ = std::vector<EdgeSlot>(16, EdgeSlot{kNoEdge, 0});
+  size_t edge_count_ = 0;
   std::vector<uint32_t> values_ = {kNoValue};  // per node; node 0 is the root
   size_t value_count_ = 0;
+  std::vector<Token> insert_tokens_;  // Insert()'s scratch
+  std::string insert_folded_;
 };
 
 void AppendFolded(std::string_view token, std::string* out);  // tokenizer.h
 
-template <typename Accept>
-uint32_t TokenTrie::LongestMatch(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
-                                 uint32_t limit, uint32_t* length, Accept accept) const {
-  // Per-thread scratch buffers: no allocation per token once they have grown.
-  thread_local std::string folded;
-  thread_local std::string key;
+template <typename TokenAt, typename Accept>
+uint32_t TokenTrie::Walk(uint32_t first, uint32_t limit, uint32_t* length, TokenAt token, Accept accept) const {
+  // The values passed, at most a few (names are short); accept tries the longest first.
   thread_local std::vector<std::pair<uint32_t, uint32_t>> found;  // (value, length), shortest first
   found.clear();
   uint32_t node = 0;
   for (uint32_t i = first; i < limit; ++i) {
-    const Span span = tokens[i].span;
-    folded.clear();
-    AppendFolded(text.substr(span.begin, span.end - span.begin), &folded);
-    node = Child(node, folded, &key);
+    node = Child(node, token(i));
     if (node == 0) break;
     if (values_[node] != kNoValue) found.emplace_back(values_[node], i - first + 1);
   }
@@ -86,6 +152,26 @@ uint32_t TokenTrie::LongestMatch(std::string_view text, const std::vector<Token>
     }
   }
   return kNoValue;
+}
+
+template <typename Accept>
+uint32_t TokenTrie::LongestMatch(const FoldedTokens& folded, uint32_t first, uint32_t limit, uint32_t* length,
+                                 Accept accept) const {
+  return Walk(first, limit, length, [&](uint32_t i) { return Probe{folded.token(i), folded.hash(i)}; }, accept);
+}
+
+template <typename Accept>
+uint32_t TokenTrie::LongestMatch(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                                 uint32_t limit, uint32_t* length, Accept accept) const {
+  thread_local std::string folded;  // per-thread scratch: no allocation once it has grown
+  return Walk(first, limit, length,
+              [&](uint32_t i) {
+                const Span span = tokens[i].span;
+                folded.clear();
+                AppendFolded(text.substr(span.begin, span.end - span.begin), &folded);
+                return Probe{folded, std::hash<std::string_view>()(folded)};
+              },
+              accept);
 }
 
 }  // namespace eg

@@ -106,5 +106,64 @@ TEST(TokenTrieTest, EmptyTrieAndEmptyRange) {
   EXPECT_EQ(trie.LongestMatch(text, tokens, 0, 1, &length), 0u);
 }
 
+TEST(TokenTrieTest, FoldedTokensHoldEachTokenFoldedOnce) {
+  const std::string text = "Russia’s FOREIGN Minister Çavuşoğlu";
+  FoldedTokens folded;
+  folded.Assign(text, TokensOf(text));
+  ASSERT_EQ(folded.size(), 5u);
+  EXPECT_EQ(folded.token(0), "russia");
+  EXPECT_EQ(folded.token(1), "'s");
+  EXPECT_EQ(folded.token(2), "foreign");
+  EXPECT_EQ(folded.token(4), "çavuşoğlu");
+  EXPECT_EQ(folded.hash(2), std::hash<std::string_view>()("foreign"));
+  folded.Assign("", {});  // reused for the next document
+  EXPECT_EQ(folded.size(), 0u);
+}
+
+TEST(TokenTrieTest, FoldedLookupsAgreeWithTextLookupsAtEveryToken) {
+  TokenTrie trie;
+  for (const char* name : {"John Kerry", "Kerry", "Secretary of State", "Sergei Lavrov", "Russia’s",
+                           "Foreign Minister", "Minister", "Geneva", "State"}) {
+    trie.Insert(name);
+  }
+  const std::string text =
+      "Secretary of State John Kerry met Russia's Foreign Minister SERGEI LAVROV in Geneva; the minister "
+      "said Kerry and the State Department agreed.";
+  const std::vector<Token> tokens = TokensOf(text);
+  FoldedTokens folded;
+  folded.Assign(text, tokens);
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  size_t matches = 0;
+  for (uint32_t first = 0; first < n; ++first) {
+    for (uint32_t limit = first; limit <= n; ++limit) {
+      uint32_t by_text_length = 0, by_folded_length = 0;
+      const uint32_t by_text = trie.LongestMatch(text, tokens, first, limit, &by_text_length);
+      const uint32_t by_folded = trie.LongestMatch(folded, first, limit, &by_folded_length);
+      ASSERT_EQ(by_folded, by_text) << first << " " << limit;
+      if (by_text != TokenTrie::kNoValue) {
+        EXPECT_EQ(by_folded_length, by_text_length);
+        ++matches;
+      }
+    }
+  }
+  EXPECT_GT(matches, 20u);
+}
+
+TEST(TokenTrieTest, ManyNamesSharingTokens) {
+  // Values stay dense and distinct when names share prefixes and tokens in other positions.
+  TokenTrie trie;
+  std::vector<uint32_t> values;
+  for (int i = 0; i < 1000; ++i) values.push_back(trie.Insert("Minister Number " + std::to_string(i)));
+  EXPECT_EQ(trie.value_count(), 1000u);
+  for (int i = 0; i < 1000; ++i) EXPECT_EQ(values[static_cast<size_t>(i)], static_cast<uint32_t>(i));
+  const std::string text = "Minister number 417 resigned";
+  const std::vector<Token> tokens = TokensOf(text);
+  FoldedTokens folded;
+  folded.Assign(text, tokens);
+  uint32_t length = 0;
+  EXPECT_EQ(trie.LongestMatch(folded, 0, static_cast<uint32_t>(tokens.size()), &length), 417u);
+  EXPECT_EQ(length, 3u);
+}
+
 }  // namespace
 }  // namespace eg

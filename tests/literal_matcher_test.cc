@@ -1,0 +1,116 @@
+// Tests for extract/literal_matcher: every literal that occurs is found, in any case, once.
+#include "extract/literal_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace eg {
+namespace {
+
+// The literals of literals found in text, by name, sorted: easier to read in a failure than indices.
+std::set<std::string> Found(const std::vector<std::string>& literals, std::string_view text) {
+  LiteralMatcher matcher(literals);
+  std::vector<int> found;
+  matcher.Match(text, &found);
+  std::set<std::string> names;
+  for (int i : found) {
+    EXPECT_GE(i, 0);
+    EXPECT_LT(static_cast<size_t>(i), literals.size());
+    EXPECT_TRUE(names.insert(literals[static_cast<size_t>(i)]).second) << "reported twice: " << literals[i];
+  }
+  return names;
+}
+
+// The ASCII literals that occur in text, lower-cased byte by byte: what Match must report.
+std::set<std::string> BruteForce(const std::vector<std::string>& literals, std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+  std::set<std::string> names;
+  for (const std::string& literal : literals) {
+    if (text.find(literal) != std::string::npos) names.insert(literal);
+  }
+  return names;
+}
+
+TEST(LiteralMatcherTest, FindsEveryKeywordOfASentence) {
+  const std::vector<std::string> keywords = {"met", "talks", "held talks", "visit", "sanction", "condemn"};
+  const std::string text = "\x01P0 held talks with \x01P1 in Geneva after the foreign ministers met on Friday.";
+  EXPECT_EQ(Found(keywords, text), (std::set<std::string>{"met", "talks", "held talks"}));
+  EXPECT_EQ(Found(keywords, text), BruteForce(keywords, text));
+}
+
+TEST(LiteralMatcherTest, AgreesWithBruteForceOnNewsSentences) {
+  const std::vector<std::string> keywords = {"met",   "meet",     "meeting", "eting",  "said",  "aid",
+                                             "sanct", "sanction", "visit",   "visited", "urged", "called on",
+                                             "n't",   "accused",  "us ",     " in "};
+  const std::vector<std::string> sentences = {
+      "Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in Geneva on Friday.",
+      "The ministers said the meeting had been productive, but Moscow didn't agree to new sanctions.",
+      "Turkey accused the Syrian government of bombing Aleppo and urged the UN to act.",
+      "President Putin visited Beijing, where he called on the US to lift sanctions.",
+      "Aid agencies said they could not reach the besieged districts.",
+      "",
+  };
+  for (const std::string& sentence : sentences) {
+    EXPECT_EQ(Found(keywords, sentence), BruteForce(keywords, sentence)) << sentence;
+  }
+}
+
+TEST(LiteralMatcherTest, IgnoresTheCaseOfTheText) {
+  const std::vector<std::string> keywords = {"met with", "talks"};
+  EXPECT_EQ(Found(keywords, "KERRY MET WITH LAVROV FOR TALKS."), (std::set<std::string>{"met with", "talks"}));
+  EXPECT_EQ(Found(keywords, "Kerry Met With Lavrov; Talks Followed."),
+            (std::set<std::string>{"met with", "talks"}));
+  EXPECT_EQ(Found(keywords, "Kerry metwith Lavrov"), std::set<std::string>{});
+}
+
+TEST(LiteralMatcherTest, LowerCasesNonAsciiTextBeforeComparing) {
+  // A non-ASCII code point is lower-cased, and never passes for an ASCII letter.
+  const std::vector<std::string> keywords = {"met", "talks"};
+  EXPECT_EQ(Found(keywords, "Le ministre a rencontré son homologue — TALKS À GENÈVE"),
+            std::set<std::string>{"talks"});
+  EXPECT_EQ(Found(keywords, "M\u0395T"), std::set<std::string>{});  // a Greek capital epsilon, not E
+}
+
+TEST(LiteralMatcherTest, FindsOverlappingAndNestedKeywords) {
+  // "meeting" contains "meet", "eting" and "tin"; "ministers" overlaps "minister" and "sters".
+  const std::vector<std::string> keywords = {"meet", "meeting", "eting", "tin", "minister", "ministers",
+                                             "sters", "ter"};
+  EXPECT_EQ(Found(keywords, "The ministers' meeting ended."),
+            (std::set<std::string>{"meet", "meeting", "eting", "tin", "minister", "ministers", "sters", "ter"}));
+  EXPECT_EQ(Found(keywords, "A minister"), (std::set<std::string>{"minister", "ter"}));
+}
+
+TEST(LiteralMatcherTest, ReportsAKeywordOnceHoweverOftenItOccurs) {
+  EXPECT_EQ(Found({"met", "said"}, "Kerry met Lavrov, Lavrov met Zarif and Zarif met Kerry."),
+            std::set<std::string>{"met"});
+}
+
+TEST(LiteralMatcherTest, EmptyInputs) {
+  EXPECT_EQ(Found({"met"}, ""), std::set<std::string>{});
+  EXPECT_EQ(Found({}, "Kerry met Lavrov in Geneva."), std::set<std::string>{});
+  EXPECT_EQ(Found({}, ""), std::set<std::string>{});
+}
+
+TEST(LiteralMatcherTest, NonAsciiLiteralsAreReportedForEveryText) {
+  // The conservative answer a prefilter may always give.
+  const std::vector<std::string> keywords = {"rencontré", "met"};
+  EXPECT_EQ(Found(keywords, "Kerry met Lavrov."), (std::set<std::string>{"rencontré", "met"}));
+  EXPECT_EQ(Found(keywords, "Nothing here."), std::set<std::string>{"rencontré"});
+}
+
+TEST(LiteralMatcherTest, ReusesTheOutputVector) {
+  LiteralMatcher matcher({"met", "talks"});
+  std::vector<int> found = {7, 8, 9};
+  matcher.Match("They met.", &found);
+  EXPECT_EQ(found, std::vector<int>{0});
+  matcher.Match("No event here.", &found);
+  EXPECT_TRUE(found.empty());
+}
+
+}  // namespace
+}  // namespace eg
