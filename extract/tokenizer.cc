@@ -213,7 +213,7 @@ void SplitSentences(Document* doc) {
     }
     // Absorb further terminators and closing quotes/brackets: `...`, `?!`, `.”`, `.)`.
     uint32_t last = i;
-    while (last + 1 < n) {
+    while (last + 1 < n && last + 1 - start < kMaxSentenceTokens) {
       const Token& t = tokens[last + 1];
       if (t.span.begin != tokens[last].span.end) break;
       char32_t c = At(doc->Text(t.span), 0, &len);
@@ -226,7 +226,7 @@ void SplitSentences(Document* doc) {
     }
     const std::string_view after = doc->Text(tokens[last + 1].span);
     const int gap_lines = NewlinesBetween(text, tokens[last].span.end, tokens[last + 1].span.begin);
-    if (gap_lines > 0 || CanStartSentence(after)) {
+    if (gap_lines > 0 || CanStartSentence(after) || last + 1 - start >= kMaxSentenceTokens) {
       emit(last);
     }
     i = last;
