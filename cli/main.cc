@@ -1,7 +1,9 @@
 // eventgraph: news text in, an actor-event graph out. See README.md and `eventgraph --help`.
 #include <CLI/CLI.hpp>
 
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "cli/commands.h"
 #include "export/export.h"
@@ -142,25 +144,35 @@ int main(int argc, char** argv) {
     std::cerr << "eventgraph: " << message << "\nRun with --help for more information.\n";
     return kUsageError;
   };
-  if (*extract_app) {
-    if (extract.inputs.empty() && !extract.sample) return usage("extract: give at least one INPUT (or --sample)");
-    return eg::RunExtract(extract);
-  }
-  if (*build_app) {
-    if (build.inputs.empty() && !build.sample) return usage("build: give at least one INPUT (or --sample)");
-    if (build.formats.size() > 1 && build.formats.size() != build.outputs.size()) {
-      return usage("build: give --format once, or once per -o");
+  // Input errors are reported by the commands themselves (exit 1). What else can escape — memory
+  // exhausted, a file system error — is reported here, never as a crash; outputs stay as they were.
+  try {
+    if (*extract_app) {
+      if (extract.inputs.empty() && !extract.sample) return usage("extract: give at least one INPUT (or --sample)");
+      return eg::RunExtract(extract);
     }
-    return eg::RunBuild(build);
+    if (*build_app) {
+      if (build.inputs.empty() && !build.sample) return usage("build: give at least one INPUT (or --sample)");
+      if (build.formats.size() > 1 && build.formats.size() != build.outputs.size()) {
+        return usage("build: give --format once, or once per -o");
+      }
+      return eg::RunBuild(build);
+    }
+    if (*stats_app && pack_stats) return eg::RunPackStats(graph_stats.packs);
+    if (*suggest_app) {
+      if (suggest.inputs.empty() && !suggest.sample) return usage("suggest: give at least one INPUT (or --sample)");
+      return eg::RunSuggest(suggest);
+    }
+    if (*stats_app) {
+      if (graph_stats.inputs.empty() && !graph_stats.sample) return usage("stats: give at least one INPUT (or --sample)");
+      return eg::RunGraphStats(graph_stats);
+    }
+    return eg::RunTestRules(test_rules);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "eventgraph: out of memory\n";
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "eventgraph: " << error.what() << "\n";
+    return 1;
   }
-  if (*stats_app && pack_stats) return eg::RunPackStats(graph_stats.packs);
-  if (*suggest_app) {
-    if (suggest.inputs.empty() && !suggest.sample) return usage("suggest: give at least one INPUT (or --sample)");
-    return eg::RunSuggest(suggest);
-  }
-  if (*stats_app) {
-    if (graph_stats.inputs.empty() && !graph_stats.sample) return usage("stats: give at least one INPUT (or --sample)");
-    return eg::RunGraphStats(graph_stats);
-  }
-  return eg::RunTestRules(test_rules);
 }

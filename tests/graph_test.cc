@@ -7,6 +7,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "extract/extract.h"
 
@@ -23,7 +24,8 @@ constexpr char kTestRules[] = R"({"name":"graph_test","rules":[
 
 const Extractor& TestExtractor() {
   static const Extractor* extractor = [] {
-    const std::string path = testing::TempDir() + "/graph_test_rules.json";
+    // One file per process: ctest runs the tests of this binary in parallel processes.
+    const std::string path = testing::TempDir() + "/graph_test_rules_" + std::to_string(::getpid()) + ".json";
     std::ofstream(path) << kTestRules;
     ExtractorOptions options;
     options.rules.push_back(path);

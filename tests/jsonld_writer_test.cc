@@ -6,6 +6,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <rapidjson/document.h>
 
 #include "export/export.h"
@@ -23,7 +24,8 @@ constexpr char kTestRules[] = R"({"name":"jsonld_test","rules":[
 
 const Extractor& TestExtractor() {
   static const Extractor* extractor = [] {
-    const std::string path = testing::TempDir() + "/jsonld_test_rules.json";
+    // One file per process: ctest runs the tests of this binary in parallel processes.
+    const std::string path = testing::TempDir() + "/jsonld_test_rules_" + std::to_string(::getpid()) + ".json";
     std::ofstream(path) << kTestRules;
     ExtractorOptions options;
     options.rules.push_back(path);
