@@ -79,15 +79,15 @@ void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entit
       if (word != "the" && word != "The") continue;
       // The title must not overlap a mention, nor be followed by one (a titled name).
       if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t + 1) continue;
-      const uint32_t title_limit = next < doc->mentions.size() && doc->mentions[next].sentence == s
-                                       ? doc->mentions[next].first_token
-                                       : limit;
+      const bool mention_follows = next < doc->mentions.size() && doc->mentions[next].sentence == s;
+      const uint32_t title_limit = mention_follows ? doc->mentions[next].first_token : limit;
       uint32_t length = 0;
       const uint32_t title = titles.LongestMatch(doc->text, doc->tokens, t + 1, title_limit, &length);
       if (title == TokenTrie::kNoValue || t + 1 + length == title_limit) continue;
       // "the foreign minister of Russia": a role phrase of the country after "of".
       const uint32_t after = t + 1 + length;
-      if (after + 1 == title_limit && doc->Text(doc->tokens[after].span) == "of") {
+      // Only when a mention follows "of": a sentence may end on "of".
+      if (mention_follows && after + 1 == title_limit && doc->Text(doc->tokens[after].span) == "of") {
         Mention& of = doc->mentions[next];
         const EntityType type = of.entity->type;
         if (type != EntityType::kCountry && type != EntityType::kOrganization) continue;

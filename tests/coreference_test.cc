@@ -108,6 +108,15 @@ TEST_F(CoreferenceTest, TitleOfCountryIsARolePhrase) {
   EXPECT_TRUE(Resolved("Kerry met the foreign minister of Russia.", "1990-01-01").empty()) << "nobody then";
 }
 
+// fuzz_extract found this: a sentence ending on "the foreign minister of" read the next mention in the
+// document (or past the end of the mentions) as the country after "of".
+TEST_F(CoreferenceTest, SentenceEndingOnOfIsNotARolePhrase) {
+  EXPECT_TRUE(Resolved("Kerry spoke with the foreign minister of", "2016-03-24").empty());
+  EXPECT_TRUE(Resolved("Kerry spoke with the foreign minister of. Russia agreed.", "2016-03-24").empty());
+  EXPECT_TRUE(Resolved("Obama spoke with Merkel and Hollande.or two hours with the foreign minister of ", "2016-03-24")
+                  .empty());
+}
+
 TEST_F(CoreferenceTest, BareTitleIsTheOneNamedHolder) {
   EXPECT_EQ(Resolved("Merkel met Kerry. The chancellor said the talks went well.", "2016-03-24"),
             Strings{"person:angela_merkel=chancellor"});
