@@ -9,13 +9,15 @@ named officials). Standard library only.
 
 Method
   1. Events: `EVENTGRAPH extract CORPUS`.
-  2. Title actors: every title is run through the same binary as a document of its own (JSON Lines on
-     stdin, `extract -`, with the article's date so that dated roles resolve the same way), together with
-     a throw-away rule pack whose rule k reports the k-th entity mention of a sentence as an event subject
-     (eventgraph has no mention dump). The title actors are the actor mentions among those: people,
-     organisations, groups, countries, and combined country agents ("Russian military"); a capital or a
-     landmark that stands for an actor (stands_for: "Moscow", "the Kremlin") counts as that actor; other
-     places do not count.
+  2. Title actors: every article is run through the same binary again with its title as its first
+     sentence (JSON Lines on stdin, `extract -`, with the article's date), together with a throw-away rule
+     pack whose rule k reports the k-th entity mention of a sentence as an event subject (eventgraph has no
+     mention dump); only the mentions inside the title count. The article comes along so that the title is
+     read as a reader reads it: a role in the title ("Russian Foreign Minister", "Greek PM") resolves to the
+     person the article names even when the article has no date. The title actors are the actor mentions
+     among those: people, organisations, groups, countries, and combined country agents ("Russian
+     military"); a capital or a landmark that stands for an actor (stands_for: "Moscow", "the Kremlin")
+     counts as that actor; other places do not count.
   3. A meeting event is a positive event whose CAMEO code is in root 04 (CONSULT: 040 consult, 041 phone
      call, 042 visit, 043 host, 044 meet at a third location, 045 mediate, 046 negotiate). The issue asks
      for "meeting/consultation", which is what root 04 codes. With --intent, 036 (express intent to meet or
@@ -157,15 +159,18 @@ def main():
         pack = os.path.join(tmp, "mentions.rules.json")
         mention_pack(pack)
         lines = []
+        title_bytes = {}
         for d in docs:
-            title = {"id": d["id"], "text": (d.get("title") or "").strip() + "."}
+            head = (d.get("title") or "").strip() + "."
+            title_bytes[d["id"]] = len(head.encode("utf-8"))
+            title = {"id": d["id"], "text": head + "\n\n" + d.get("text", "")}
             if re.fullmatch(r"\d{4}-\d\d-\d\d", d.get("date") or ""):
                 title["date"] = d["date"]
             lines.append(json.dumps(title, ensure_ascii=False))
         title_events = run([args.eventgraph, "extract", "-q", "--rules", pack, "-"], "\n".join(lines) + "\n")
     title_actors = {}
     for ev in title_events:
-        if ev["rule"].startswith("dm.mention."):
+        if ev["rule"].startswith("dm.mention.") and ev["subject"]["span"][1] <= title_bytes[ev["doc"]]:
             aid = actors.normalise(ev["subject"])
             if aid:
                 title_actors.setdefault(ev["doc"], [])

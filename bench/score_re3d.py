@@ -97,27 +97,22 @@ def run_extract(eventgraph, jsonl, extra):
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eventgraph", default=os.path.join(ROOT, "build", "eventgraph"))
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "re3d"))
-    ap.add_argument("--floors", help="fail (exit 1) below the floors in this file (key 're3d')")
-    ap.add_argument("--json", action="store_true", help="print the figures as one JSON object only")
-    ap.add_argument("--verbose", action="store_true", help="also list the gold relations we cannot map")
-    args = ap.parse_args()
+def evaluate(eventgraph, corpus):
+    """Runs eventgraph on the corpus; returns the gold pairs and each scored system event.
 
-    if not os.path.isdir(args.corpus):
-        print("no corpus at %s: nothing to score" % args.corpus, file=sys.stderr)
-        return 0
-    docs, relations = load_corpus(args.corpus)
+    Keys of the result: docs, gold ({(doc, type, pair): True}), evidence, unmapped (gold relations with an
+    argument we cannot map), considered (gold relations counted), system ({key: first event}),
+    unscorable ({key: event}) and scored: every event that counts, as (event, key), in output order.
+    """
+    docs, relations = load_corpus(corpus)
 
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = os.path.join(tmp, "re3d.jsonl")
         with open(jsonl, "w", encoding="utf-8") as f:
             for doc_id, d in docs.items():
                 f.write(json.dumps({"id": doc_id, "text": d["text"]}) + "\n")
-        events = run_extract(args.eventgraph, jsonl, [])
-        mention_events = run_extract(args.eventgraph, jsonl, ["--rules", os.path.join(HERE, "mentions.rules.json")])
+        events = run_extract(eventgraph, jsonl, [])
+        mention_events = run_extract(eventgraph, jsonl, ["--rules", os.path.join(HERE, "mentions.rules.json")])
 
     # Our actor mentions, in character offsets.
     tables = {doc_id: byte_to_char(d["text"]) for doc_id, d in docs.items()}
@@ -160,7 +155,7 @@ def main():
         hi = max(r["sourceEnd"], r["targetEnd"])
         unmapped_ranges.setdefault((r["documentId"], r["type"]), []).append((lo, hi))
 
-    system, unscorable = {}, {}
+    system, unscorable, scored = {}, {}, []
     for e in events:
         if not e.get("object") or e["polarity"] != "positive":
             continue
@@ -175,6 +170,27 @@ def main():
             unscorable.setdefault(key, e)
             continue
         system.setdefault(key, e)
+        scored.append((e, key))
+
+    return {"docs": docs, "gold": gold, "evidence": evidence, "unmapped": unmapped, "considered": considered,
+            "system": system, "unscorable": unscorable, "scored": scored}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--eventgraph", default=os.path.join(ROOT, "build", "eventgraph"))
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "re3d"))
+    ap.add_argument("--floors", help="fail (exit 1) below the floors in this file (key 're3d')")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON object only")
+    ap.add_argument("--verbose", action="store_true", help="also list the gold relations we cannot map")
+    args = ap.parse_args()
+
+    if not os.path.isdir(args.corpus):
+        print("no corpus at %s: nothing to score" % args.corpus, file=sys.stderr)
+        return 0
+    r = evaluate(args.eventgraph, args.corpus)
+    docs, gold, evidence, unmapped = r["docs"], r["gold"], r["evidence"], r["unmapped"]
+    considered, system, unscorable = r["considered"], r["system"], r["unscorable"]
 
     def figures(types):
         s = {k for k in system if k[1] in types}
@@ -205,12 +221,12 @@ def main():
                 t, f["precision"], f["recall"], f["gold_pairs"], f["system_pairs"], f["matched"]))
         label = lambda k: "%s %s %s" % (docs[k[0]]["folder"][:12], k[0][:6], " ~ ".join(sorted(k[2])))
         print("\nfalse positives:")
-        for k, e in sorted(system.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        for k, e in sorted(system.items(), key=lambda kv: (kv[0][0], kv[0][1], sorted(kv[0][2]))):
             if k not in gold:
                 print("  FP   %-15s %s  %s(%s) [%s] | %s" % (k[1], label(k), e["cameo"], e["relation"], e["rule"],
                                                           e["evidence"][:100].replace("\n", " ")))
         print("\nmisses:")
-        for k in sorted(gold, key=lambda k: (k[0], k[1])):
+        for k in sorted(gold, key=lambda k: (k[0], k[1], sorted(k[2]))):
             if k not in system:
                 print("  MISS %-15s %s | %s" % (k[1], label(k), evidence[k]))
         if args.verbose:

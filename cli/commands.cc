@@ -81,8 +81,9 @@ int ReportInputError(const InputError& error) {
 
 }  // namespace
 
-ExtractorOptions MakeExtractorOptions(const PackOptions& packs) {
+ExtractorOptions MakeExtractorOptions(const PackOptions& packs, unsigned threads) {
   ExtractorOptions options;
+  options.threads = static_cast<int>(ThreadCount(threads));
   options.use_defaults = !packs.no_defaults;
   options.gazetteers = packs.gazetteers;
   options.rules = packs.rules;
@@ -110,7 +111,7 @@ std::string SkippedNote(const DocumentReader& reader) {
 int RunExtract(const ExtractCommand& command) {
   try {
     RunStats stats;
-    const Extractor extractor(MakeExtractorOptions(command.packs));
+    const Extractor extractor(MakeExtractorOptions(command.packs, command.threads));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     std::optional<AtomicOutputFile> file;
     if (!command.output.empty()) file.emplace(command.output);
@@ -152,7 +153,7 @@ int RunBuild(const BuildCommand& command) {
   }
   try {
     RunStats stats;
-    const Extractor extractor(MakeExtractorOptions(command.packs));
+    const Extractor extractor(MakeExtractorOptions(command.packs, command.threads));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     // Open every output first, so that a bad path fails before the work; each is renamed into place only
     // when complete.

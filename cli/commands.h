@@ -74,8 +74,9 @@ struct TestRulesCommand {
   bool verbose = false;
 };
 
-// The extractor options a command's pack options ask for.
-ExtractorOptions MakeExtractorOptions(const PackOptions& packs);
+// The extractor options a command's pack options ask for; the packs load on `threads` threads (0: every
+// core; --threads of the commands that have it).
+ExtractorOptions MakeExtractorOptions(const PackOptions& packs, unsigned threads = 0);
 
 int RunExtract(const ExtractCommand& command);
 int RunBuild(const BuildCommand& command);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/ellipsis.h"
 #include "extract/tokenizer.h"
 
 namespace eg {
@@ -21,6 +22,45 @@ bool During(const Role& role, const std::string& date) {
   if (!role.from.empty() && date < role.from) return false;
   if (!role.to.empty() && date > role.to) return false;
   return true;
+}
+
+bool IsActor(const Entity& entity) {
+  const EntityType type = entity.type;
+  return type == EntityType::kPerson || type == EntityType::kOrganization || type == EntityType::kGroup ||
+         type == EntityType::kCountry;
+}
+
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
+}
+
+// The length in tokens of a phrase naming the two parties of an exchange at token t ("the two sides",
+// "both sides", "the two men", "both leaders"), or 0.
+uint32_t TwoPartiesPhraseAt(const Document& doc, uint32_t t, uint32_t limit) {
+  auto word = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
+  uint32_t noun = t;
+  if (EqualsLower(word(t), "both")) {
+    noun = t + 1;
+  } else if (EqualsLower(word(t), "the") && t + 1 < limit && EqualsLower(word(t + 1), "two")) {
+    noun = t + 2;
+  } else {
+    return 0;
+  }
+  if (noun >= limit) return 0;
+  for (std::string_view parties : {"sides", "men", "women", "leaders"}) {
+    if (EqualsLower(word(noun), parties)) return noun + 1 - t;
+  }
+  return 0;
+}
+
+// Words after which a new clause, with its own subject, may start.
+bool OpensClause(std::string_view word) {
+  return word == "," || word == ";" || word == ":" || word == "and" || word == "but";
 }
 
 bool IsPronoun(std::string_view word) {
@@ -59,9 +99,13 @@ void Coreference::Resolve(Document* doc) const {
   }
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
+  std::vector<Mention> elliptical;
+  FindEllipticalMentions(gazetteer_, *doc, &elliptical);
+  MergeMentions(std::move(elliptical), doc);
   ResolveRoles(doc, named);
   ResolveBareTitles(doc, named);
   ResolvePronouns(doc);
+  ResolveTwoParties(doc);
 }
 
 void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named) const {
@@ -210,6 +254,85 @@ void Coreference::ResolvePronouns(Document* doc) const {
       pronoun.entity = only;
       pronoun.source = MentionSource::kPronoun;
       added.push_back(pronoun);
+    }
+  }
+  MergeMentions(std::move(added), doc);
+}
+
+void Coreference::ResolveTwoParties(Document* doc) const {
+  // How often the document names each person (by name or role), and where first: filled at the first
+  // phrase, as most documents have none.
+  struct Count {
+    uint32_t mentions = 0;
+    uint32_t first_begin = 0;
+  };
+  std::unordered_map<const Entity*, Count> counts;
+  bool counted = false;
+  std::vector<Mention> added;
+  size_t next = 0;            // first mention at or after the current token
+  size_t sentence_first = 0;  // first mention of the current sentence or after it
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sentence = doc->sentences[s];
+    const uint32_t limit = sentence.first_token + sentence.token_count;
+    while (sentence_first < doc->mentions.size() && doc->mentions[sentence_first].sentence < s) ++sentence_first;
+    for (uint32_t t = sentence.first_token; t < limit; ++t) {
+      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
+      const uint32_t length = TwoPartiesPhraseAt(*doc, t, limit);
+      if (length == 0) continue;
+      if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t) continue;
+      if (next < doc->mentions.size() && doc->mentions[next].first_token < t + length) continue;
+      // The phrase opens a clause after the one that names the party: "During the meeting with Lavrov, the
+      // two sides ...", not "pressure on both sides".
+      if (t == sentence.first_token || !OpensClause(doc->Text(doc->tokens[t - 1].span))) continue;
+      // The one party the sentence names: the only person in it, named before the phrase, with no other
+      // actor before the phrase.
+      const Entity* named = nullptr;
+      bool usable = true;
+      for (size_t k = sentence_first; k < doc->mentions.size() && doc->mentions[k].sentence == s && usable; ++k) {
+        const Mention& mention = doc->mentions[k];
+        if (!IsActor(*mention.entity)) continue;
+        const bool before = k < next;
+        if (mention.entity->type == EntityType::kPerson) {
+          usable = (!named || named == mention.entity) && (before || named);
+          named = mention.entity;
+        } else if (before) {
+          usable = false;
+        }
+      }
+      if (!usable || !named) continue;
+      if (!counted) {
+        for (const Mention& mention : doc->mentions) {
+          if (mention.entity->type != EntityType::kPerson || mention.source == MentionSource::kPronoun) continue;
+          Count& count = counts[mention.entity];
+          if (count.mentions++ == 0) count.first_begin = mention.span.begin;
+        }
+        counted = true;
+      }
+      // The other party: the person the document names most after the named one, by far, and before here.
+      const Entity* other = nullptr;
+      Count best;
+      uint32_t runner_up = 0;
+      for (const auto& [person, count] : counts) {
+        if (person == named) continue;
+        if (count.mentions > best.mentions) {
+          runner_up = best.mentions;
+          best = count;
+          other = person;
+        } else {
+          runner_up = std::max(runner_up, count.mentions);
+        }
+      }
+      if (!other || best.mentions < 2 || best.mentions < 2 * runner_up) continue;
+      if (best.first_begin >= doc->tokens[t].span.begin) continue;
+      Mention parties;
+      parties.first_token = t;
+      parties.token_count = length;
+      parties.span = {doc->tokens[t].span.begin, doc->tokens[t + length - 1].span.end};
+      parties.sentence = s;
+      parties.entity = other;
+      parties.source = MentionSource::kPronoun;
+      added.push_back(parties);
+      t += length - 1;
     }
   }
   MergeMentions(std::move(added), doc);

@@ -1,4 +1,4 @@
-// Coreference: mentions of people who are not named in the words that refer to them.
+// Coreference: mentions of actors that the words referring to them do not name.
 //
 // Runs after the gazetteer (it needs doc->mentions) and before the rules, and adds mentions:
 //
@@ -15,9 +15,19 @@
 //   - Pronouns. "He" or "she" is the one person mentioned in the nearest sentence before it that mentions
 //     people (looking back at most two sentences, and at the pronoun's own sentence before it); when that
 //     sentence mentions two people or more, the pronoun stays unresolved.
+//   - Ellipsis. "The Syrian government and opposition": "opposition" is the Syrian opposition
+//     (ellipsis.h). Runs first, so that its mentions take part in everything below.
+//   - The two parties. "The two sides", "both sides", "the two men", "both leaders" opening a clause
+//     (after ",", ";", ":", "and", "but") in a sentence that names one person before it, and no other
+//     actor before it, are the other party: the person the document names most often (by name or role)
+//     besides that one, first named before the phrase, named at least twice and at least twice as often as
+//     anyone else but the named one. "During the meeting with Lavrov, the two sides agreed" in an article
+//     about Kerry reads "... Kerry agreed". One mention stands for one party only, so a sentence that
+//     names neither party is left alone.
 //
-// The added mentions carry MentionSource::kRole or kPronoun, so that events built on them can say how
-// sure they are. Thread safety: Resolve() is const and may run on many documents at once.
+// The added mentions carry MentionSource::kRole (roles, bare titles, ellipsis) or kPronoun (pronouns, the
+// two parties), so that events built on them can say how sure they are. Thread safety: Resolve() is const
+// and may run on many documents at once.
 #ifndef EVENTGRAPH_EXTRACT_COREFERENCE_H_
 #define EVENTGRAPH_EXTRACT_COREFERENCE_H_
 
@@ -48,6 +58,7 @@ class Coreference {
   void ResolveRoles(Document* doc, const std::vector<const Entity*>& named) const;
   void ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named) const;
   void ResolvePronouns(Document* doc) const;
+  void ResolveTwoParties(Document* doc) const;
   // The one person who held a role named by the title (titles() value) for country on date, or null.
   const Entity* HolderOf(uint32_t title, const Entity* country, const std::string& date,
                          const std::vector<const Entity*>& named) const;

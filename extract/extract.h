@@ -10,8 +10,8 @@
 // rule_pack.h); each adds to the Document (document.h). Documents come from files through document_reader.h.
 //
 // Ownership and threads: the Extractor owns the gazetteer and the rules, which the events of processed
-// documents point into, so it must outlive them. Constructing it loads and compiles every pack and
-// throws InputError for a bad pack. Process() is const and may run on many documents at once; a document
+// documents point into, so it must outlive them. Constructing it loads and compiles every pack, on
+// options.threads threads, and throws InputError for a bad pack (a bad gazetteer before a bad rule pack). Process() is const and may run on many documents at once; a document
 // costs time linear in its length, whatever the size of the gazetteer (token trie) and of the rule pack
 // (rule_pack.h: a literal prefilter picks the few rules that run).
 #ifndef EVENTGRAPH_EXTRACT_EXTRACT_H_
@@ -36,6 +36,8 @@ struct ExtractorOptions {
   std::vector<std::string> gazetteers;   // extra gazetteer files, applied after the defaults
   std::vector<std::string> rules;        // extra rule files, applied after the defaults
   bool discover = true;                  // find people the gazetteer lacks (discovery.h)
+  int threads = 1;                       // for loading the packs: the gazetteer and shards of the rules
+                                         // load at once (0: every core); the result is the same
 };
 
 class Extractor {

@@ -60,9 +60,9 @@ void Gazetteer::AddAlias(Entity* entity, std::string_view alias, bool exact, boo
   ++alias_count_;
 }
 
-void Gazetteer::AddPack(std::string_view json, const std::string& file) {
+void Gazetteer::AddPack(std::string_view json, const std::string& file, bool schema_checked) {
   if (finished_) throw std::logic_error("Gazetteer::AddPack after Finish");
-  rapidjson::Document doc = ParseJsonFile(json, file, kSchema);
+  rapidjson::Document doc = ParseJsonFile(json, file, schema_checked ? "" : kSchema);
   if (auto titles = doc.FindMember("titles"); titles != doc.MemberEnd()) {
     for (const auto& title : titles->value.GetArray()) {
       const std::string text = title.IsString() ? title.GetString() : String(title, "text");

@@ -44,8 +44,9 @@ class Gazetteer {
 
   // Adds the entities and titles of one pack. file names the pack in error messages. An id defined twice
   // in one pack is an error; an id already defined by an earlier pack is extended: the later label and
-  // type win and the aliases add up. Throws InputError. Must not be called after Finish().
-  void AddPack(std::string_view json, const std::string& file);
+  // type win and the aliases add up. Throws InputError. Must not be called after Finish(). schema_checked
+  // skips the JSON Schema check, for the embedded packs (a test checks them).
+  void AddPack(std::string_view json, const std::string& file, bool schema_checked = false);
 
   // Resolves references between entities (country, located_in, stands_for) and makes the combined
   // country-agent actors. Throws InputError naming the pack, line and field of a reference to an unknown

@@ -334,6 +334,7 @@ rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file
     throw InputError(file, LineOfOffset(text, doc.GetErrorOffset()), "",
                      std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
   }
+  if (schema_path.empty()) return doc;
   const rapidjson::SchemaDocument& schema = SchemaFor(schema_path);
   rapidjson::SchemaValidator validator(schema);
   if (!doc.Accept(validator)) {

@@ -19,7 +19,8 @@
 namespace eg {
 
 // Parses text (named file in messages) and validates it against the embedded schema at schema_path
-// ("schemas/rules.schema.json"). Throws InputError on invalid UTF-8, a syntax error or a schema violation.
+// ("schemas/rules.schema.json"; empty: no schema check). Throws InputError on invalid UTF-8, a syntax error
+// or a schema violation.
 rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file,
                                   std::string_view schema_path);
 

@@ -84,7 +84,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
   if (!compiled_) throw std::logic_error("RulePack::Apply before Compile");
   // Per-thread scratch: no allocation per sentence once these have grown.
   thread_local SentenceView view;
-  thread_local std::vector<int> atoms, candidates;
+  thread_local std::vector<int> atoms, local_atoms, shard_rules, candidates;
   thread_local std::vector<re2::StringPiece> captures;
   thread_local std::vector<size_t> subjects, objects;
   size_t next_mention = 0;
@@ -96,16 +96,19 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     view.Build(*doc, s, next_mention, end_mention);
     const re2::StringPiece text(view.text());
 
-    // The rules that can match: those the atoms in the sentence admit.
+    // The rules that can match: those the atoms in the sentence admit, shard by shard.
     atoms_->Match(view.text(), &atoms);
-    prefilter_->AllPotentials(atoms, &candidates);
-    // Regexp ids to rule indices, without the replaced rules.
-    size_t live = 0;
-    for (int candidate : candidates) {
-      const int rule = rule_of_filtered_[static_cast<size_t>(candidate)];
-      if (rule >= 0) candidates[live++] = rule;
+    std::sort(atoms.begin(), atoms.end());
+    candidates.clear();
+    auto next_atom = atoms.begin();
+    for (const Shard& shard : shards_) {
+      local_atoms.clear();
+      for (; next_atom != atoms.end() && *next_atom < shard.first_atom + shard.atom_count; ++next_atom) {
+        local_atoms.push_back(*next_atom - shard.first_atom);
+      }
+      shard.prefilter->AllPotentials(local_atoms, &shard_rules);
+      for (int rule : shard_rules) candidates.push_back(static_cast<int>(shard.first_rule) + rule);
     }
-    candidates.resize(live);
     if (candidates.empty()) continue;
     std::sort(candidates.begin(), candidates.end());  // rule order decides between duplicates
 
@@ -165,6 +168,9 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
       };
       size_t pos = 0;
       if (compiled.starts_at_marker) {
+        // One unanchored pass of the DFA says whether the rule matches the sentence at all (most candidates
+        // do not): cheaper than trying it at every marker.
+        if (!regex.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;
         // Every match starts at a marker: the leftmost match from pos is the anchored match at the first
         // marker at or after pos that has one. The DFA alone (no captures) says which.
         for (uint32_t at : view.markers()) {

@@ -4,6 +4,8 @@
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 #include <map>
 #include <unordered_set>
 
@@ -51,12 +53,12 @@ int QuadClassOfCameo(std::string_view cameo) {
 // Atoms shorter than this would admit rules for most sentences ("the", "a ").
 constexpr int kMinAtomLength = 3;
 
-RulePack::RulePack() : prefilter_(std::make_unique<re2::FilteredRE2>(kMinAtomLength)) {}
+RulePack::RulePack() = default;
 RulePack::~RulePack() = default;
 
-void RulePack::AddPack(std::string_view json, const std::string& file) {
+void RulePack::AddPack(std::string_view json, const std::string& file, bool schema_checked) {
   if (compiled_) throw std::logic_error("RulePack::AddPack after Compile");
-  rapidjson::Document doc = ParseJsonFile(json, file, kSchema);
+  rapidjson::Document doc = ParseJsonFile(json, file, schema_checked ? "" : kSchema);
   JsonLineIndex lines(json);
 
   std::map<std::string, std::string, std::less<>> macros;
@@ -114,35 +116,16 @@ void RulePack::AddPack(std::string_view json, const std::string& file) {
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
-    // The prefilter compiles the rule once and owns the result, which Apply() runs; only a pattern it
-    // refuses is compiled again, for RE2's message.
-    int filtered_id = -1;
-    if (prefilter_->Add(compiled.expanded, RegexOptions(), &filtered_id) != RE2::NoError) {
-      const RE2 refused(compiled.expanded, RegexOptions());
-      fail("/pattern", "invalid regular expression: " + refused.error() + " (in \"" + rule->pattern + "\")");
-    }
-    compiled.regex = &prefilter_->GetRE2(filtered_id);
-    // A slot may appear in several branches of an alternation ("{subject} met {object}|{object} was met
-    // by {subject}"): keep every capture group of that name and take the one that participated.
-    for (const auto& [index, name] : compiled.regex->CapturingGroupNames()) {
-      if (name == "subject") compiled.subject_groups.push_back(index);
-      if (name == "object") compiled.object_groups.push_back(index);
-      if (name == "location") compiled.location_groups.push_back(index);
-    }
-    if (compiled.subject_groups.empty()) fail("/pattern", "a rule needs a {subject:TYPE} slot");
+    compiled.pointer = pointer;
+    compiled.pattern_line = lines.Line(pointer + "/pattern");
     compiled.rule = std::move(rule);
 
     // A rule id an earlier pack defined is replaced in place, keeping rule order stable.
     auto same_id = std::find_if(rules_.begin(), rules_.end(),
                                 [&](const Compiled& c) { return c.rule->id == compiled.rule->id; });
-    // The replaced rule stays in the prefilter, mapped to no rule.
     if (same_id != rules_.end()) {
-      const auto index = static_cast<int>(same_id - rules_.begin());
-      std::replace(rule_of_filtered_.begin(), rule_of_filtered_.end(), index, -1);
       *same_id = std::move(compiled);
-      rule_of_filtered_.push_back(index);
     } else {
-      rule_of_filtered_.push_back(static_cast<int>(rules_.size()));
       rules_.push_back(std::move(compiled));
     }
   }
@@ -176,14 +159,69 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 
 }  // namespace
 
-void RulePack::Compile() {
-  if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
-  for (Compiled& compiled : rules_) {
+void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
+  shard->prefilter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  for (size_t i = shard->first_rule; i < shard->first_rule + shard->rule_count; ++i) {
+    Compiled& compiled = rules_[i];
+    const Rule& rule = *compiled.rule;
+    auto fail = [&](const std::string& message) {
+      throw InputError(rule.file, compiled.pattern_line, compiled.pointer + "/pattern", message);
+    };
+    int id = -1;
+    if (shard->prefilter->Add(compiled.expanded, RegexOptions(), &id) != RE2::NoError) {
+      const RE2 refused(compiled.expanded, RegexOptions());  // compiled again, for RE2's message
+      fail("invalid regular expression: " + refused.error() + " (in \"" + rule.pattern + "\")");
+    }
+    compiled.regex = &shard->prefilter->GetRE2(id);
+    // A slot may appear in several branches of an alternation ("{subject} met {object}|{object} was met
+    // by {subject}"): keep every capture group of that name and take the one that participated.
+    for (const auto& [index, name] : compiled.regex->CapturingGroupNames()) {
+      if (name == "subject") compiled.subject_groups.push_back(index);
+      if (name == "object") compiled.object_groups.push_back(index);
+      if (name == "location") compiled.location_groups.push_back(index);
+    }
+    if (compiled.subject_groups.empty()) fail("a rule needs a {subject:TYPE} slot");
     compiled.starts_at_marker = StartsAtMarker(*compiled.regex, compiled.expanded);
   }
-  std::vector<std::string> atoms;
-  if (!rule_of_filtered_.empty()) prefilter_->Compile(&atoms);
-  atoms_ = std::make_unique<LiteralMatcher>(atoms);
+  shard->prefilter->Compile(atoms);
+}
+
+void RulePack::Compile(int threads) {
+  if (compiled_) throw std::logic_error("RulePack::Compile twice");
+  if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
+  // Shards of at least kMinShardRules rules, so that a small pack stays on one thread.
+  constexpr size_t kMinShardRules = 32;
+  const size_t shard_count =
+      std::clamp<size_t>(rules_.size() / kMinShardRules, 1, static_cast<size_t>(std::max(threads, 1)));
+  shards_.resize(rules_.empty() ? 0 : shard_count);
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    shards_[i].first_rule = rules_.size() * i / shards_.size();
+    shards_[i].rule_count = rules_.size() * (i + 1) / shards_.size() - shards_[i].first_rule;
+  }
+  std::vector<std::vector<std::string>> atoms(shards_.size());
+  std::vector<std::exception_ptr> errors(shards_.size());
+  auto compile = [&](size_t i) {
+    try {
+      CompileShard(&shards_[i], &atoms[i]);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t i = 1; i < shards_.size(); ++i) workers.emplace_back(compile, i);
+  if (!shards_.empty()) compile(0);
+  for (std::thread& worker : workers) worker.join();
+  // Shards hold rules in pack order and stop at their first bad rule: the first error is the first bad rule.
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+  std::vector<std::string> all_atoms;
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    shards_[i].first_atom = static_cast<int>(all_atoms.size());
+    shards_[i].atom_count = static_cast<int>(atoms[i].size());
+    all_atoms.insert(all_atoms.end(), atoms[i].begin(), atoms[i].end());
+  }
+  atoms_ = std::make_unique<LiteralMatcher>(all_atoms);
   compiled_ = true;
 }
 

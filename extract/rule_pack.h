@@ -26,8 +26,9 @@
 //
 //   {subject:ACTOR} met (?:with )?{object:ACTOR}(?: (?:in|at) {location:PLACE})?
 //
-// Every pattern is expanded and compiled once (by the prefilter, which keeps it), when the pack is added; a bad pattern, an unknown slot or
-// slot type or an unknown macro is an InputError naming the file, line and field.
+// Every pattern is expanded when its pack is added and compiled once, by Compile(); a bad pattern, an
+// unknown slot or slot type or an unknown macro is an InputError naming the file, line and field (the
+// first bad rule in pack order, whatever the number of threads).
 //
 // Cost: sentences without a mention are skipped. For the others, a prefilter finds the rules that can
 // match at all: RE2's FilteredRE2 reduces each rule to literal atoms (at least one of which any match
@@ -93,12 +94,15 @@ class RulePack {
   RulePack(const RulePack&) = delete;
   RulePack& operator=(const RulePack&) = delete;
 
-  // Adds and compiles the rules of one pack. A rule id defined twice in one pack is an error; a rule id
-  // defined by an earlier pack is replaced. Throws InputError. Must not be called after Compile().
-  void AddPack(std::string_view json, const std::string& file);
+  // Adds the rules of one pack and expands their patterns. A rule id defined twice in one pack is an
+  // error; a rule id defined by an earlier pack is replaced. Throws InputError. Must not be called after
+  // Compile(). schema_checked skips the JSON Schema check, for the embedded packs (a test checks them).
+  void AddPack(std::string_view json, const std::string& file, bool schema_checked = false);
 
-  // Builds the prefilter over all rules (most of the start-up cost after compiling the patterns).
-  void Compile();
+  // Compiles every rule and builds the prefilter: most of the start-up cost. The rules are split into
+  // up to `threads` contiguous shards, each with its own prefilter, compiled at once on threads of their
+  // own; the result does not depend on the number. Throws InputError for the first bad pattern.
+  void Compile(int threads = 1);
 
   // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions. With
   // only_rule, just that rule runs (rule tests use it, so that no other rule's event hides its own).
@@ -111,19 +115,27 @@ class RulePack {
   // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
   struct Compiled {
     std::unique_ptr<Rule> rule;
-    const re2::RE2* regex = nullptr;  // owned by prefilter_
-    std::string expanded;  // the pattern RE2 compiled
+    const re2::RE2* regex = nullptr;  // owned by its shard's prefilter
+    std::string expanded;  // the pattern RE2 compiles
+    std::string pointer;   // "/rules/3", for messages
+    size_t pattern_line = 0;
     std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
     bool starts_at_marker = false;  // every match begins with a mention marker (set by Compile())
   };
 
  private:
+  // Rules [first_rule, first_rule + rule_count) with their prefilter, which owns their compiled regexps
+  // (regexp i is rule first_rule + i); its atoms are [first_atom, first_atom + atom_count) of atoms_.
+  struct Shard {
+    std::unique_ptr<re2::FilteredRE2> prefilter;
+    size_t first_rule = 0, rule_count = 0;
+    int first_atom = 0, atom_count = 0;
+  };
+  void CompileShard(Shard* shard, std::vector<std::string>* atoms);
+
   std::vector<Compiled> rules_;
-  // The prefilter, which also owns the compiled rules: FilteredRE2 regexp i is rules_[rule_of_filtered_[i]],
-  // or a rule a later pack replaced (-1). atoms_ finds its atoms in a sentence.
-  std::unique_ptr<re2::FilteredRE2> prefilter_;
-  std::vector<int> rule_of_filtered_;
-  std::unique_ptr<LiteralMatcher> atoms_;
+  std::vector<Shard> shards_;
+  std::unique_ptr<LiteralMatcher> atoms_;  // finds the atoms of every shard in a sentence
   std::unique_ptr<re2::RE2> negation_;
   bool compiled_ = false;
 };

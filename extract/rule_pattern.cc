@@ -113,59 +113,78 @@ bool ExpandRulePattern(std::string_view pattern, const std::map<std::string, std
 }
 
 void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {
-  text_.clear();
-  offsets_.clear();
-  markers_.clear();
   const Span span = doc.sentences[s].span;
   const std::string_view full = doc.text;
+  // Room for the worst case (every byte kept, every mention a marker of up to 24 bytes), written through
+  // pointers and cut to size at the end: no capacity check per byte.
+  const size_t room = span.end - span.begin + (end_mention - first_mention) * 24;
+  if (text_.size() < room) text_.resize(room);
+  if (offsets_.size() < room + 1) offsets_.resize(room + 1);
+  markers_.clear();
+  char* out = text_.data();
+  uint32_t* out_offsets = offsets_.data();
+  size_t n = 0;
+  auto put = [&](char c, size_t at) {
+    out[n] = c;
+    out_offsets[n++] = static_cast<uint32_t>(at);
+  };
   size_t mention = first_mention;
+  size_t next_mention_at = mention < end_mention ? doc.mentions[mention].span.begin : span.end;
   size_t pos = span.begin;
   bool last_space = false;
-  auto put = [&](char c, size_t at) {
-    text_.push_back(c);
-    offsets_.push_back(static_cast<uint32_t>(at));
-  };
   while (pos < span.end) {
-    if (mention < end_mention && pos == doc.mentions[mention].span.begin) {
+    if (pos == next_mention_at) {
       const Mention& m = doc.mentions[mention];
-      markers_.push_back(static_cast<uint32_t>(text_.size()));
+      markers_.push_back(static_cast<uint32_t>(n));
       put('\x01', pos);
       put(m.entity->stands_for ? 'K' : EntityTypeLetter(m.entity->type), pos);
       char digits[20];
       int count = 0;
-      for (size_t n = mention; count == 0 || n > 0; n /= 10) digits[count++] = static_cast<char>('0' + n % 10);
+      for (size_t i = mention; count == 0 || i > 0; i /= 10) digits[count++] = static_cast<char>('0' + i % 10);
       while (count > 0) put(digits[--count], pos);
       put('\x02', pos);
       pos = m.span.end;
       ++mention;
+      next_mention_at = mention < end_mention ? doc.mentions[mention].span.begin : span.end;
       last_space = false;
       continue;
     }
-    size_t len;
-    char32_t cp = DecodeUtf8(full, pos, &len);
+    const unsigned char byte = static_cast<unsigned char>(full[pos]);
+    if (byte >= 0x80) {
+      size_t len;
+      const char32_t cp = DecodeUtf8(full, pos, &len);
+      const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+      if (space) {
+        if (!last_space) put(' ', pos);
+        last_space = true;
+      } else {
+        if (cp == 0x2018 || cp == 0x2019) {
+          put('\'', pos);
+        } else if (cp == 0x201C || cp == 0x201D) {
+          put('"', pos);
+        } else if (cp == 0x2013 || cp == 0x2014) {
+          put('-', pos);
+        } else {
+          for (size_t k = 0; k < len; ++k) put(full[pos + k], pos + k);
+        }
+        last_space = false;
+      }
+      pos += len;
+      continue;
+    }
     // \x01 and \x02 in the text itself are spaces, so that the text cannot forge a mention marker.
-    const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-                       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF ||
-                       cp == 0x01 || cp == 0x02;
-    if (space) {
+    if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == 0x01 || byte == 0x02) {
       if (!last_space) put(' ', pos);
       last_space = true;
-    } else if (cp == 0x2018 || cp == 0x2019) {
-      put('\'', pos);
-      last_space = false;
-    } else if (cp == 0x201C || cp == 0x201D) {
-      put('"', pos);
-      last_space = false;
-    } else if (cp == 0x2013 || cp == 0x2014) {
-      put('-', pos);
-      last_space = false;
     } else {
-      for (size_t k = 0; k < len; ++k) put(full[pos + k], pos + k);
+      put(static_cast<char>(byte), pos);
       last_space = false;
     }
-    pos += len;
+    ++pos;
   }
-  offsets_.push_back(span.end);
+  out_offsets[n] = span.end;
+  text_.resize(n);
+  offsets_.resize(n + 1);
 }
 
 Span SentenceView::Original(size_t begin, size_t end) const {

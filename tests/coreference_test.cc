@@ -1,4 +1,5 @@
-// Coreference on sentences written here: roles at the document's date, and unambiguous pronouns.
+// Coreference on sentences written here: roles at the document's date, unambiguous pronouns, and "the two
+// sides" read as the party the sentence does not name.
 #include "extract/coreference.h"
 
 #include <gtest/gtest.h>
@@ -142,6 +143,49 @@ TEST_F(CoreferenceTest, PronounWithOneCandidate) {
   EXPECT_TRUE(Resolved("Kerry spoke. One. Two. Three. He left.", "").empty());
   // No person at all.
   EXPECT_TRUE(Resolved("Russia spoke. He left.", "").empty());
+}
+
+TEST_F(CoreferenceTest, TwoSidesIsTheOtherPartyTheDocumentIsAbout) {
+  // Putin is named twice before, nobody else but Merkel: the sides are Merkel and Putin.
+  EXPECT_EQ(Resolved("Putin flew in on Monday. Putin spoke to reporters. During the meeting with Merkel, the two "
+                     "sides discussed trade.",
+                     "2016-03-24"),
+            Strings{"person:vladimir_putin=the two sides"});
+  EXPECT_EQ(Resolved("Putin arrived. Putin spoke. After his talks with Merkel, both leaders left.", ""),
+            Strings{"person:vladimir_putin=both leaders"});
+  // A role phrase counts as a naming.
+  EXPECT_EQ(Resolved("Putin arrived. The Russian President spoke. In a meeting with Merkel, the two men smiled.",
+                     "2016-03-24"),
+            (Strings{"person:vladimir_putin=Russian President", "person:vladimir_putin=the two men"}));
+}
+
+TEST_F(CoreferenceTest, TwoSidesNeedsAClearOtherParty) {
+  // Named once only.
+  EXPECT_TRUE(Resolved("Putin arrived. During the meeting with Merkel, the two sides discussed trade.", "").empty());
+  // Two people named as often: which one?
+  EXPECT_TRUE(Resolved("Putin met Kerry. Putin and Kerry spoke. During the meeting with Merkel, the two sides "
+                       "discussed trade.",
+                       "")
+                  .empty());
+  // Named often, but only after the phrase.
+  EXPECT_TRUE(Resolved("During the meeting with Merkel, the two sides discussed trade. Putin left. Putin spoke.", "")
+                  .empty());
+  // A pronoun is not a naming.
+  EXPECT_EQ(Resolved("Putin arrived. He spoke. During the meeting with Merkel, both sides smiled.", ""),
+            Strings{"person:vladimir_putin=He"});
+}
+
+TEST_F(CoreferenceTest, TwoSidesNeedsOneNamedPartyBeforeIt) {
+  const char* before = "Putin arrived. Putin spoke. ";
+  // The sentence names two people, or none, or a country first: nothing.
+  EXPECT_TRUE(Resolved(std::string(before) + "After Merkel met Kerry, the two leaders left.", "").empty());
+  EXPECT_TRUE(Resolved(std::string(before) + "After the meeting, the two sides left.", "").empty());
+  EXPECT_TRUE(Resolved(std::string(before) + "After Russia met Merkel, both sides left.", "").empty());
+  // The party is named after the phrase only.
+  EXPECT_TRUE(Resolved(std::string(before) + "Today, the two sides met Merkel.", "").empty());
+  // Not the subject of a clause: third parties ("pressure on both sides").
+  EXPECT_TRUE(Resolved(std::string(before) + "Merkel urged restraint on both sides.", "").empty());
+  EXPECT_TRUE(Resolved(std::string(before) + "Merkel said the two sides were far apart.", "").empty());
 }
 
 TEST_F(CoreferenceTest, ChainedPronounsAndOrder) {
