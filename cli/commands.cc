@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -47,7 +48,8 @@ std::string Seconds(double seconds) {
 unsigned ThreadCount(unsigned requested) { return requested == 0 ? DefaultThreadCount() : requested; }
 
 // A progress line on stderr for long runs, rewritten in place about twice a second, only when stderr is a
-// terminal: documents, megabytes of text, MB/s.
+// terminal: documents, megabytes of text, MB/s, and when the input's size is known (files, not standard
+// input) how much of it is done and the time left at the rate so far.
 class Progress {
  public:
   explicit Progress(const DocumentReader& reader) : reader_(reader), enabled_(isatty(2) == 1) {}
@@ -58,12 +60,33 @@ class Progress {
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
     const double megabytes = static_cast<double>(reader_.bytes_read()) / 1e6;
-    std::fprintf(stderr, "\reventgraph: %zu documents, %.1f MB, %.1f MB/s   ", documents, megabytes,
+    std::fprintf(stderr, "\reventgraph: %zu documents, %.1f MB, %.1f MB/s", documents, megabytes,
                  seconds > 0 ? megabytes / seconds : 0.0);
+    const uint64_t size = reader_.input_size(), position = reader_.input_position();
+    if (size > 0 && position > 0 && seconds > 0) {
+      const double left = seconds * static_cast<double>(size - std::min(position, size)) / static_cast<double>(position);
+      std::fprintf(stderr, ", %.0f%%, ETA %s", 100.0 * static_cast<double>(position) / static_cast<double>(size),
+                   Duration(left).c_str());
+    }
+    std::fprintf(stderr, "\033[K");
     shown_ = true;
   }
   void Finish() {
     if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+
+  // "42s", "3m05s", "2h07m".
+  static std::string Duration(double seconds) {
+    const long s = std::lround(seconds);
+    char buffer[32];
+    if (s < 60) {
+      std::snprintf(buffer, sizeof buffer, "%lds", s);
+    } else if (s < 3600) {
+      std::snprintf(buffer, sizeof buffer, "%ldm%02lds", s / 60, s % 60);
+    } else {
+      std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", s / 3600, s / 60 % 60);
+    }
+    return buffer;
   }
 
  private:
@@ -98,7 +121,8 @@ ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& da
   options.skip_errors = policy.on_error == "skip";
   options.max_document_bytes = policy.max_document_bytes;
   options.warn = [](const InputError& error) {
-    std::cerr << "eventgraph: warning: " << error.what()
+    // On a terminal, the warning takes the place of the progress line (which the next update redraws).
+    std::cerr << (isatty(2) == 1 ? "\r\033[K" : "") << "eventgraph: warning: " << error.what()
               << (error.message().ends_with("skipped") ? "" : " (skipped)") << "\n";
   };
   return options;

@@ -188,6 +188,14 @@ class DocumentReader::LineSource {
 
   const std::string& path() const { return path_; }
   size_t line_number() const { return line_number_; }
+  // Bytes of the file read so far, as stored (compressed, for a .gz file).
+  uint64_t offset() const {
+    if (gz_) {
+      const z_off_t at = gzoffset(gz_);
+      return at > 0 ? static_cast<uint64_t>(at) : 0;
+    }
+    return stored_bytes_read_;
+  }
 
  private:
   explicit LineSource(std::string path) : path_(std::move(path)) {}
@@ -211,6 +219,7 @@ class DocumentReader::LineSource {
       }
     } else if (std::FILE* file = file_ ? file_ : stdin_) {
       n = static_cast<long>(std::fread(chunk_.data(), 1, kChunk, file));
+      stored_bytes_read_ += static_cast<uint64_t>(n);
       if (n == 0 && std::ferror(file)) {
         failed_ = true;
         chunk_.clear();
@@ -226,6 +235,7 @@ class DocumentReader::LineSource {
   std::FILE* stdin_ = nullptr;  // not owned
   gzFile gz_ = nullptr;
   bool failed_ = false;
+  uint64_t stored_bytes_read_ = 0;  // of file_ or stdin_
   std::string chunk_;  // the part of the file read but not yet returned starts at pos_
   size_t pos_ = 0;
   size_t line_number_ = 0;
@@ -260,6 +270,27 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     files_.insert(files_.end(), found.begin(), found.end());
   }
+  // Sizes, for the progress line only: unknown (0) when one input is standard input.
+  size_before_.push_back(0);
+  bool known = true;
+  for (Input& input : files_) {
+    std::error_code error;
+    if (input.path == "-") known = false;
+    if (input.path != "-" && input.path != kSampleInput && input.error.empty()) {
+      const uintmax_t size = fs::file_size(input.path, error);
+      input.size = error ? 0 : static_cast<uint64_t>(size);
+    }
+    size_before_.push_back(size_before_.back() + input.size);
+  }
+  input_size_ = known ? size_before_.back() : 0;
+}
+
+void DocumentReader::UpdatePosition() {
+  uint64_t position = size_before_[next_file_];
+  if (lines_ && next_file_ > 0) {
+    position = size_before_[next_file_ - 1] + std::min(lines_->offset(), files_[next_file_ - 1].size);
+  }
+  input_position_.store(position, std::memory_order_relaxed);
 }
 
 DocumentReader::~DocumentReader() = default;
@@ -393,7 +424,9 @@ bool DocumentReader::NextFromLines(Document* doc) {
 bool DocumentReader::Next(Document* doc) {
   for (;;) {
     try {
-      return NextDocument(doc);
+      const bool more = NextDocument(doc);
+      UpdatePosition();
+      return more;
     } catch (const InputError& error) {
       if (!options_.skip_errors) throw;
       Skip(error);

@@ -34,6 +34,7 @@
 #ifndef EVENTGRAPH_EXTRACT_DOCUMENT_READER_H_
 #define EVENTGRAPH_EXTRACT_DOCUMENT_READER_H_
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -75,8 +76,14 @@ class DocumentReader {
   // Reads the next document into *doc (replacing its contents). Returns false after the last one.
   bool Next(Document* doc);
 
-  // Bytes of document text read so far.
-  uint64_t bytes_read() const { return bytes_read_; }
+  // Bytes of document text read so far. May be read on another thread than the one calling Next().
+  uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+
+  // For a progress line: the size of the input files (as stored: a .gz file's compressed size), 0 when
+  // it cannot be known (standard input), and how far into them the reader is. May be read on another
+  // thread than the one calling Next().
+  uint64_t input_size() const { return input_size_; }
+  uint64_t input_position() const { return input_position_.load(std::memory_order_relaxed); }
 
   // Documents, lines and files skipped so far (each one reported to ReaderOptions::warn).
   size_t skipped() const { return skipped_; }
@@ -87,6 +94,7 @@ class DocumentReader {
   struct Input {
     std::string path;   // "-" for stdin
     std::string error;  // why it cannot be read, found while listing; empty when it can be
+    uint64_t size = 0;  // bytes on disk, when known
   };
 
   bool NextDocument(Document* doc);  // Next() without the skipping; throws InputError
@@ -95,13 +103,17 @@ class DocumentReader {
   bool ReadStdin(Document* doc);
   void Finish(Document* doc, size_t line);
   void Skip(const InputError& error);
+  void UpdatePosition();  // input_position_ after a Next()
 
   ReaderOptions options_;
   std::vector<Input> files_;
   size_t next_file_ = 0;
   std::unique_ptr<LineSource> lines_;
   std::unordered_map<std::string, std::string> seen_ids_;  // id -> where it was first read
-  uint64_t bytes_read_ = 0;
+  std::atomic<uint64_t> bytes_read_{0};
+  uint64_t input_size_ = 0;
+  std::vector<uint64_t> size_before_;  // per file: the sizes of the files before it
+  std::atomic<uint64_t> input_position_{0};
   size_t skipped_ = 0;
 };
 

@@ -1,5 +1,7 @@
 // DocumentReader and FindDateline on files written here.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -87,6 +89,35 @@ TEST_F(DocumentReaderTest, GzippedJsonLines) {
   ASSERT_EQ(docs.size(), 3000u) << "lines across 64 KiB chunk boundaries are whole";
   EXPECT_EQ(docs[2999].id, "d2999");
   EXPECT_EQ(docs[1234].text, "Kerry met Lavrov.");
+}
+
+// The progress line's figures: the input's size on disk and how far into it the reader is.
+TEST_F(DocumentReaderTest, InputSizeAndPositionFollowTheFiles) {
+  std::string lines;
+  for (int i = 0; i < 5000; ++i) lines += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Kerry met Lavrov.\"}\n";
+  const std::string jsonl = Write("a.jsonl", lines);
+  const std::string txt = Write("b.txt", "Kerry met Putin.\n");
+  std::string gz_path = (dir_ / "c.jsonl.gz").string();
+  std::string gz_lines = lines;
+  for (size_t at = gz_lines.find("\"d"); at != std::string::npos; at = gz_lines.find("\"d", at + 2)) gz_lines[at + 1] = 'g';
+  gzFile gz = gzopen(gz_path.c_str(), "wb");
+  gzwrite(gz, gz_lines.data(), static_cast<unsigned>(gz_lines.size()));
+  gzclose(gz);
+  const uint64_t gz_size = fs::file_size(gz_path);
+  eg::ReaderOptions options;
+  eg::DocumentReader reader({jsonl, txt, gz_path}, options);
+  EXPECT_EQ(reader.input_size(), lines.size() + 17 + gz_size);
+  EXPECT_EQ(reader.input_position(), 0u);
+  eg::Document doc;
+  std::vector<uint64_t> positions;
+  while (reader.Next(&doc)) positions.push_back(reader.input_position());
+  ASSERT_EQ(positions.size(), 10001u);
+  EXPECT_TRUE(std::is_sorted(positions.begin(), positions.end()));
+  EXPECT_GT(positions[10], 0u);
+  EXPECT_LT(positions[2500], lines.size()) << "part way into the first file";
+  EXPECT_EQ(positions[5000], lines.size() + 17) << "after the .txt file";
+  EXPECT_EQ(reader.input_position(), reader.input_size()) << "at the end";
+  EXPECT_EQ(eg::DocumentReader({"-"}, options).input_size(), 0u) << "standard input: unknown";
 }
 
 TEST_F(DocumentReaderTest, DirectoriesAreRecursiveSortedAndSkipOtherFiles) {
