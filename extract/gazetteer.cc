@@ -108,16 +108,20 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
       }
     }
   }
-  std::unordered_set<std::string> ids_in_pack;
-  std::shared_ptr<const std::string> pack_text;  // shared by the pack's references, made on first use
   const auto& entities = doc["entities"].GetArray();
+  // Ids point into doc, which outlives the set.
+  std::unordered_set<std::string_view> ids_in_pack;
+  ids_in_pack.reserve(entities.Size());
+  by_id_.reserve(by_id_.size() + entities.Size());
+  std::shared_ptr<const std::string> pack_text;  // shared by the pack's references, made on first use
   for (rapidjson::SizeType i = 0; i < entities.Size(); ++i) {
     const rapidjson::Value& item = entities[i];
-    const std::string pointer = "/entities/" + std::to_string(i);
-    std::string id = String(item, "id");
+    auto pointer = [i] { return "/entities/" + std::to_string(i); };  // only for messages and references
+    const rapidjson::Value& id_value = item["id"];
+    const std::string_view id(id_value.GetString(), id_value.GetStringLength());
     if (!ids_in_pack.insert(id).second) {
-      throw InputError(file, LineOfPointer(json, pointer + "/id"), pointer + "/id",
-                       "duplicate entity id \"" + id + "\"");
+      throw InputError(file, LineOfPointer(json, pointer() + "/id"), pointer() + "/id",
+                       "duplicate entity id \"" + std::string(id) + "\"");
     }
     Entity* entity;
     if (auto it = by_id_.find(id); it != by_id_.end()) {
@@ -125,7 +129,7 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
     } else {
       entity = &entities_.emplace_back();
       entity->id = id;
-      by_id_.emplace(id, entity);
+      by_id_.emplace(entity->id, entity);  // the key views the entity's own id (a deque never moves it)
     }
     entity->label = String(item, "label");
     ParseEntityType(String(item, "type"), &entity->type);
@@ -146,7 +150,7 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
     }
     for (const char* field : {"country", "located_in", "stands_for"}) {
       if (item.HasMember(field)) {
-        std::string where = pointer + "/" + field;
+        std::string where = pointer() + "/" + field;
         if (!pack_text) pack_text = std::make_shared<const std::string>(json);
         references_.push_back({entity, file, pack_text, where});
       }
@@ -203,7 +207,7 @@ void Gazetteer::MakeCombinedActors() {
         combined->label = (country->demonym.empty() ? country->label : country->demonym) + " " + agent.label;
         combined->type = agent.type;
         combined->country = country->id;
-        by_id_.emplace(id, combined);
+        by_id_.emplace(combined->id, combined);
       }
       agent.by_country.emplace(country, combined);
     }
@@ -211,7 +215,7 @@ void Gazetteer::MakeCombinedActors() {
 }
 
 const Entity* Gazetteer::Find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
+  auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : it->second;
 }
 

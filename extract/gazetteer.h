@@ -106,7 +106,7 @@ class Gazetteer {
   void MakeCombinedActors();
 
   std::deque<Entity> entities_;
-  std::unordered_map<std::string, Entity*> by_id_;
+  std::unordered_map<std::string_view, Entity*> by_id_;  // keys view Entity::id
   TokenTrie names_;
   std::vector<std::vector<Candidate>> candidates_;  // indexed by TokenTrie value
   TokenTrie titles_;

@@ -91,7 +91,15 @@ class TokenTrie {
     uint32_t child;
   };
   static constexpr uint64_t kNoEdge = UINT64_MAX;
-  static size_t Mix(uint64_t x) { return static_cast<size_t>((x * 0x9E3779B97F4A7C15u) >> 17); }
+  // A full 64-bit mix (splitmix64's finalizer): every key bit reaches the low bits the tables index by,
+  // so edges with one token under many parents ("a." in "John A. Smith") do not pile up in one run.
+  static size_t Mix(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9u;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBu;
+    return static_cast<size_t>(x ^ (x >> 31));
+  }
 
   // The id of a folded token, or kNoValue.
   uint32_t WordId(const Probe& token) const {
