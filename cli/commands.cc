@@ -191,7 +191,9 @@ int RunBuild(const BuildCommand& command) {
         event_writers.push_back(std::make_unique<EventJsonlWriter>(files.back()->stream()));
       }
     }
-    EventGraph graph;
+    // Only the outputs that list events make the graph keep them: otherwise memory stays bounded by the
+    // graph, whatever the size of the corpus.
+    EventGraph graph(GraphOutputsNeedEvents(command, formats));
     Progress progress(reader);
     ProcessInOrder(extractor, &reader, ThreadCount(command.threads), [&](const Document& doc) {
       for (auto& writer : event_writers) writer->Write(doc);

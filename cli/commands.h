@@ -111,6 +111,10 @@ struct GraphStatsCommand {
 
 int RunGraphStats(const GraphStatsCommand& command);
 
+// True when an output of the build lists every event (GEXF, JSON-LD, N-Quads, CSV, or GraphML with
+// --edges events), so that its EventGraph must keep them.
+bool GraphOutputsNeedEvents(const BuildCommand& command, const std::vector<ExportFormat>& formats);
+
 // Writes the graph formats among a build's outputs (everything but events JSONL, which streams): the
 // file formats into files[i], which the caller commits; CSV directories (files[i] null) are written and
 // committed here. Throws InputError.

@@ -53,7 +53,7 @@ std::vector<size_t> RankNodes(size_t count, Key key) {
 void PrintGraphStats(const EventGraph& graph, size_t top) {
   const NetworkMeasures measures = ComputeNetworkMeasures(graph);
   const size_t n = graph.node_count();
-  std::cout << "graph: " << graph.documents().size() << " documents, " << graph.event_count() << " events, " << n
+  std::cout << "graph: " << graph.document_count() << " documents, " << graph.event_count() << " events, " << n
             << " nodes, " << graph.edge_count() << " edges, " << measures.component_sizes.size()
             << " connected components\n";
 
@@ -124,6 +124,14 @@ int RunGraphStats(const GraphStatsCommand& command) {
     std::cerr << "eventgraph: " << error.what() << "\n";
     return 1;
   }
+}
+
+bool GraphOutputsNeedEvents(const BuildCommand& command, const std::vector<ExportFormat>& formats) {
+  for (ExportFormat format : formats) {
+    if (format == ExportFormat::kGraphML && command.edges == "events") return true;
+    if (format != ExportFormat::kGraphML && format != ExportFormat::kEventsJsonl) return true;
+  }
+  return false;
 }
 
 void WriteGraphOutputs(const EventGraph& graph, const BuildCommand& command,

@@ -148,6 +148,7 @@ std::string CreateTable(const char* kind, const char* name, const std::string& h
 }  // namespace
 
 void WriteCsvDirectory(const ExportView& view, const std::string& path) {
+  RequireEvents(view, "CSV");
   const EventGraph& graph = view.graph();
   AtomicOutputDir dir(path);
 

@@ -13,6 +13,9 @@
 #ifndef EVENTGRAPH_EXPORT_EXPORT_VIEW_H_
 #define EVENTGRAPH_EXPORT_EXPORT_VIEW_H_
 
+#include <stdexcept>
+#include <string>
+
 #include "graph/edge_list.h"
 #include "graph/event_graph.h"
 #include "graph/network_measures.h"
@@ -40,6 +43,14 @@ class ExportView {
   NetworkMeasures measures_;
   EdgeList edges_;
 };
+
+// Throws std::logic_error unless view's graph keeps its events (EventGraph::keeps_events): the writers
+// that list events call it, so that a graph built without them can never export a silent gap.
+inline void RequireEvents(const ExportView& view, const char* writer) {
+  if (!view.graph().keeps_events()) {
+    throw std::logic_error(std::string(writer) + " needs a graph that keeps its events");
+  }
+}
 
 }  // namespace eg
 

@@ -103,6 +103,7 @@ void FlushIfLarge(std::string* xml, std::ostream& out) {
 }  // namespace
 
 void WriteGexf(const ExportView& view, std::ostream& out) {
+  RequireEvents(view, "GEXF");
   const EventGraph& graph = view.graph();
   const EdgeList& edges = view.edges();
   const std::vector<AttributeDef>& node_attributes = NodeAttributes();

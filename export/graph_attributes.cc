@@ -17,11 +17,6 @@ std::vector<std::string> Labels(const std::vector<const Entity*>& entities) {
   return labels;
 }
 
-// The date of the edge's first event, or empty when that event is undated.
-std::string FirstEventDate(const EventGraph& graph, const RelationEdge& edge) {
-  return edge.events.empty() ? std::string() : graph.events()[edge.events.front()].date;
-}
-
 }  // namespace
 
 const std::vector<AttributeDef>& NodeAttributes() {
@@ -70,13 +65,13 @@ const std::vector<AttributeDef>& EdgeAttributes() {
   return *attributes;
 }
 
-std::vector<std::string> EdgeValues(const ExportView& view, const RelationEdge& edge) {
+std::vector<std::string> EdgeValues(const ExportView& /*view*/, const RelationEdge& edge) {
   return {edge.relation,
           edge.cameo,
           std::to_string(edge.quad_class),
           FormatDouble(edge.mean_goldstein()),
           Bool(edge.symmetric),
-          FirstEventDate(view.graph(), edge),
+          edge.first_event_date,
           edge.locations.empty() ? std::string() : edge.locations.front()->label,
           edge.first_date,
           edge.last_date,

@@ -91,6 +91,7 @@ void WriteResource(const RdfResource& resource, JsonWriter* writer) {
 }  // namespace
 
 void WriteJsonLd(const ExportView& view, std::ostream& out) {
+  RequireEvents(view, "JSON-LD");
   const RdfVocabulary vocabulary(view.graph());
   rapidjson::OStreamWrapper stream(out);
   JsonWriter writer(stream);

@@ -74,6 +74,7 @@ const char* Datatype(RdfValueType type) {
 }  // namespace
 
 void WriteNQuads(const ExportView& view, std::ostream& out) {
+  RequireEvents(view, "N-Quads");
   const RdfVocabulary vocabulary(view.graph());
   std::string graph_term;
   AppendIri(RunGraphIri(view.graph()), &graph_term);

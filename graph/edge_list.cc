@@ -1,5 +1,6 @@
 #include "graph/edge_list.h"
 
+#include <stdexcept>
 #include <utility>
 
 namespace eg {
@@ -19,6 +20,7 @@ bool ParseEdgeMode(std::string_view name, EdgeMode* mode) {
 
 EdgeList::EdgeList(const EventGraph& graph, EdgeMode mode) : graph_(graph), mode_(mode) {
   if (mode_ != EdgeMode::kEvents) return;
+  if (!graph.keeps_events()) throw std::logic_error("EdgeList: edges per event need a graph that keeps its events");
   const std::vector<EventRecord>& events = graph.events();
   for (size_t i = 0; i < events.size(); ++i) {
     const EventRecord& event = events[i];
@@ -33,11 +35,14 @@ EdgeList::EdgeList(const EventGraph& graph, EdgeMode mode) : graph_(graph), mode
     edge.quad_class = rule.quad_class;
     edge.symmetric = rule.symmetric;
     edge.events.push_back(i);
+    edge.event_count = 1;
+    edge.first_event_date = event.date;
     edge.goldstein_sum = rule.goldstein;
     edge.first_date = event.date;
     edge.last_date = event.date;
     if (event.location.entity) edge.locations.push_back(event.location.entity);
     edge.documents.push_back(event.doc);
+    edge.document_count = 1;
     edge.evidence = event.evidence;
     per_event_.push_back(std::move(edge));
   }

@@ -60,7 +60,8 @@ EventGraph::Vertex EventGraph::NodeFor(const Entity* entity) {
 }
 
 void EventGraph::Add(const Document& doc) {
-  documents_.push_back(DocumentInfo{doc.id, doc.title, doc.url, doc.date});
+  ++document_count_;
+  if (keep_events_) documents_.push_back(DocumentInfo{doc.id, doc.title, doc.url, doc.date});
   // Mentions first: a node created by this document's events then starts with this document's count.
   for (const Mention& mention : doc.mentions) {
     ++mentions_by_id_[mention.entity->id];
@@ -81,8 +82,8 @@ void EventGraph::Add(const Document& doc) {
 }
 
 void EventGraph::AddEvent(EventRecord record) {
-  const size_t index = events_.size();
-  const EventRecord& event = events_.emplace_back(std::move(record));
+  const size_t index = event_count_++;
+  const EventRecord& event = keep_events_ ? events_.emplace_back(std::move(record)) : record;
 
   const Vertex subject = NodeFor(event.subject.entity);
   EntityNode& subject_node = graph_[subject];
@@ -119,7 +120,8 @@ void EventGraph::AddEvent(EventRecord record) {
     edge_order_.push_back(it->second);
   }
   RelationEdge& edge = graph_[it->second];
-  edge.events.push_back(index);
+  if (keep_events_) edge.events.push_back(index);
+  if (edge.event_count++ == 0) edge.first_event_date = event.date;
   edge.goldstein_sum += rule.goldstein;
   ExtendDates(event.date, &edge.first_date, &edge.last_date);
   if (event.location.entity &&
@@ -127,7 +129,11 @@ void EventGraph::AddEvent(EventRecord record) {
     edge.locations.push_back(event.location.entity);
   }
   // A document's events arrive together, so a repeated document can only be the last one.
-  if (edge.documents.empty() || edge.documents.back() != event.doc) edge.documents.push_back(event.doc);
+  if (edge.document_count == 0 || edge.last_document != event.doc) {
+    ++edge.document_count;
+    edge.last_document = event.doc;
+    if (edge.documents.size() < RelationEdge::kMaxDocuments) edge.documents.push_back(event.doc);
+  }
 }
 
 }  // namespace eg

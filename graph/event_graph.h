@@ -11,6 +11,10 @@
 //           of events. A symmetric relation (Rule::symmetric) ignores direction: "Kerry met Lavrov" and
 //           "Lavrov met Kerry" are one edge whose source is the endpoint with the smaller entity id.
 //   events  every event, as an EventRecord, in order of arrival. An event without an object has no edge.
+//           A graph made with keep_events false keeps none (only their count, and on each edge what the
+//           aggregate needs), so that its memory does not grow with the corpus: enough for GraphML with
+//           aggregate edges; the writers that list events (GEXF, JSON-LD, N-Quads, CSV, edges=events)
+//           need a graph that keeps them.
 //   places  the entities used as event locations, in order of first use. Places are not nodes.
 //
 // Everything a caller can iterate is in insertion order, so the same input gives the same output.
@@ -62,17 +66,27 @@ struct RelationEdge {
   std::string cameo;    // of the rule of the first event
   int quad_class = 0;   // of the rule of the first event
   bool symmetric = false;
-  std::vector<size_t> events;  // indices into EventGraph::events(), in order of arrival
+  size_t event_count = 0;       // >= 1
+  std::vector<size_t> events;  // indices into EventGraph::events(), in order of arrival; empty when the
+                               // graph does not keep its events
   double goldstein_sum = 0.0;  // over the events
+  std::string first_event_date;  // the date of the first event to arrive, or empty when it was undated
   std::string first_date;      // earliest event date, or empty when no event was dated
   std::string last_date;
   std::vector<const Entity*> locations;  // distinct event locations, in order of first use
-  std::vector<std::string> documents;    // distinct document ids, in order of first use (ids are
-                                         // assumed unique per run, see Document::id)
+  // Distinct document ids, in order of first use, at most kMaxDocuments of them (ids are assumed unique
+  // per run, see Document::id); document_count counts them all.
+  std::vector<std::string> documents;
+  size_t document_count = 0;
   std::string evidence;                  // the sentence of the first event
 
-  size_t weight() const { return events.size(); }  // >= 1
-  double mean_goldstein() const { return events.empty() ? 0.0 : goldstein_sum / events.size(); }
+  static constexpr size_t kMaxDocuments = 100;
+
+  size_t weight() const { return event_count; }
+  double mean_goldstein() const { return event_count == 0 ? 0.0 : goldstein_sum / static_cast<double>(event_count); }
+
+  // EventGraph's: the last document that added an event, to count each document once.
+  std::string last_document;
 };
 
 // A document that was added, for writers that describe the sources.
@@ -89,7 +103,7 @@ class EventGraph {
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityNode,
                                       RelationEdge>;
 
-  EventGraph() = default;
+  explicit EventGraph(bool keep_events = true) : keep_events_(keep_events) {}
   EventGraph(const EventGraph&) = delete;
   EventGraph& operator=(const EventGraph&) = delete;
 
@@ -98,7 +112,9 @@ class EventGraph {
 
   size_t node_count() const { return boost::num_vertices(graph_); }
   size_t edge_count() const { return edge_order_.size(); }
-  size_t event_count() const { return events_.size(); }
+  size_t event_count() const { return event_count_; }
+  size_t document_count() const { return document_count_; }
+  bool keeps_events() const { return keep_events_; }
 
   // i < node_count(), in order of first appearance.
   const EntityNode& node(size_t i) const { return graph_[i]; }
@@ -109,6 +125,7 @@ class EventGraph {
   // The node index of the entity with this id, or -1 when it is not a node.
   std::ptrdiff_t FindNode(std::string_view entity_id) const;
 
+  // Empty unless keeps_events(); so is documents().
   const std::vector<EventRecord>& events() const { return events_; }
   const std::vector<const Entity*>& places() const { return places_; }
   const std::vector<DocumentInfo>& documents() const { return documents_; }
@@ -123,6 +140,9 @@ class EventGraph {
   Vertex NodeFor(const Entity* entity);
   void AddEvent(EventRecord record);
 
+  bool keep_events_ = true;
+  size_t event_count_ = 0;
+  size_t document_count_ = 0;
   Graph graph_;
   std::vector<EdgeDescriptor> edge_order_;
   std::vector<EventRecord> events_;

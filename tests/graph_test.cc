@@ -174,5 +174,51 @@ TEST(EventGraphTest, FullDateCheck) {
   EXPECT_FALSE(IsFullDate(""));
 }
 
+// A graph that does not keep its events (for aggregate exports of large corpora) has the same nodes and
+// edges, with counts, dates and evidence, and a memory that does not grow with the events.
+TEST(EventGraphTest, WithoutEventRecordsTheAggregateIsTheSame) {
+  EventGraph kept, dropped(/*keep_events=*/false);
+  for (EventGraph* graph : {&kept, &dropped}) {
+    AddTransient(graph, "a", "Kerry met Lavrov in Geneva.", "2016-09-09");
+    AddTransient(graph, "b", "Lavrov met Kerry in Moscow on Friday. Kerry quibbled with Lavrov.", "2016-10-05");
+  }
+  EXPECT_TRUE(kept.keeps_events());
+  EXPECT_FALSE(dropped.keeps_events());
+  EXPECT_EQ(dropped.event_count(), kept.event_count());
+  EXPECT_EQ(dropped.document_count(), 2u);
+  EXPECT_TRUE(dropped.events().empty());
+  EXPECT_TRUE(dropped.documents().empty());
+  ASSERT_EQ(dropped.edge_count(), kept.edge_count());
+  for (size_t i = 0; i < kept.edge_count(); ++i) {
+    const RelationEdge& a = kept.edge(i);
+    const RelationEdge& b = dropped.edge(i);
+    EXPECT_EQ(b.weight(), a.weight());
+    EXPECT_EQ(b.weight(), a.events.size());
+    EXPECT_TRUE(b.events.empty());
+    EXPECT_EQ(b.first_event_date, a.first_event_date);
+    EXPECT_EQ(b.first_date, a.first_date);
+    EXPECT_EQ(b.last_date, a.last_date);
+    EXPECT_EQ(b.documents, a.documents);
+    EXPECT_EQ(b.evidence, a.evidence);
+    EXPECT_DOUBLE_EQ(b.mean_goldstein(), a.mean_goldstein());
+  }
+  const RelationEdge& met = kept.edge(0);
+  EXPECT_EQ(met.weight(), 2u);
+  EXPECT_EQ(met.first_event_date, "2016-09-09");
+  EXPECT_EQ(met.last_date, "2016-09-30") << "Friday before the document's date";
+}
+
+TEST(EventGraphTest, AnEdgeListsItsFirstHundredDocumentsAndCountsThemAll) {
+  EventGraph graph(/*keep_events=*/false);
+  for (int i = 0; i < 150; ++i) AddTransient(&graph, "d" + std::to_string(i), "Kerry met Lavrov.", "2016-09-09");
+  ASSERT_EQ(graph.edge_count(), 1u);
+  const RelationEdge& edge = graph.edge(0);
+  EXPECT_EQ(edge.weight(), 150u);
+  EXPECT_EQ(edge.document_count, 150u);
+  ASSERT_EQ(edge.documents.size(), RelationEdge::kMaxDocuments);
+  EXPECT_EQ(edge.documents.front(), "d0");
+  EXPECT_EQ(edge.documents.back(), "d99");
+}
+
 }  // namespace
 }  // namespace eg

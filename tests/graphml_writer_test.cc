@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include <boost/property_tree/ptree.hpp>
@@ -217,6 +218,21 @@ TEST_F(GraphMLWriterTest, OutputIsDeterministic) {
   AddDocument(&again, "b", "Lavrov met Kerry in Moscow.", "2016-10-01");
   AddDocument(&again, "c", "Putin met Lavrov in Moscow.", "2016-10-02");
   EXPECT_EQ(GraphML(graph_), GraphML(again));
+}
+
+// `eventgraph build -o x.graphml` builds a graph that keeps no event records (bounded memory): its GraphML
+// is the same; the writers that list events refuse such a graph rather than write a silent gap.
+TEST_F(GraphMLWriterTest, AGraphWithoutEventRecordsWritesTheSameGraphML) {
+  EventGraph dropped(/*keep_events=*/false);
+  AddDocument(&dropped, "a", "Kerry met Lavrov in Geneva.", "2016-09-09");
+  AddDocument(&dropped, "b", "Lavrov met Kerry in Moscow.", "2016-10-01");
+  AddDocument(&dropped, "c", "Putin met Lavrov in Moscow.", "2016-10-02");
+  EXPECT_EQ(GraphML(dropped), GraphML(graph_));
+  std::ostringstream out;
+  EXPECT_THROW(WriteGexf(dropped, out), std::logic_error);
+  EXPECT_THROW(WriteJsonLd(dropped, out), std::logic_error);
+  EXPECT_THROW(WriteNQuads(dropped, out), std::logic_error);
+  EXPECT_THROW(ExportView(dropped, {EdgeMode::kEvents}), std::logic_error);
 }
 
 TEST(GraphMLEscapingTest, HostileTextIsEscapedAndForbiddenCharactersReplaced) {
