@@ -130,6 +130,14 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
           }
           return std::string_view();
         };
+        const size_t match_end = match_begin + whole.size();
+        const bool vetoed =
+            (compiled.unless_before &&
+             RE2::PartialMatch(re2::StringPiece(text.data(), match_begin), *compiled.unless_before)) ||
+            (compiled.unless_after &&
+             RE2::PartialMatch(re2::StringPiece(text.data() + match_end, text.size() - match_end),
+                               *compiled.unless_after));
+        if (vetoed) return match_begin + std::max<size_t>(whole.size(), 1);
         const std::string_view subject_marker = capture(compiled.subject_groups);
         const std::string_view object_marker = capture(compiled.object_groups);
         Event event;

@@ -116,6 +116,19 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool sche
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
+    // The vetoes: the text before the match must not end with unless_before, the text after it must not
+    // begin with unless_after.
+    auto expand_veto = [&](const char* field, const char* before, const char* after, std::string* out, size_t* line) {
+      auto it = item.FindMember(field);
+      if (it == item.MemberEnd()) return;
+      std::string expanded;
+      if (!ExpandRulePattern(it->value.GetString(), macros, &expanded, &error)) fail(std::string("/") + field, error);
+      if (expanded.find("(?P<") != std::string::npos) fail(std::string("/") + field, "a veto may not use slots");
+      *out = std::string(case_sensitive ? "" : "(?i)") + before + expanded + after;
+      *line = lines.Line(pointer + "/" + field);
+    };
+    expand_veto("unless_before", "(?:", ")$", &compiled.unless_before_expanded, &compiled.unless_before_line);
+    expand_veto("unless_after", "^(?:", ")", &compiled.unless_after_expanded, &compiled.unless_after_line);
     compiled.pointer = pointer;
     compiled.pattern_line = lines.Line(pointer + "/pattern");
     compiled.rule = std::move(rule);
@@ -181,6 +194,17 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
       if (name == "location") compiled.location_groups.push_back(index);
     }
     if (compiled.subject_groups.empty()) fail("a rule needs a {subject:TYPE} slot");
+    auto compile_veto = [&](const std::string& expanded, size_t line, const char* field, std::unique_ptr<RE2>* out) {
+      if (expanded.empty()) return;
+      auto veto = std::make_unique<RE2>(expanded, RegexOptions());
+      if (!veto->ok()) {
+        throw InputError(rule.file, line, compiled.pointer + "/" + field,
+                         "invalid regular expression: " + veto->error());
+      }
+      *out = std::move(veto);
+    };
+    compile_veto(compiled.unless_before_expanded, compiled.unless_before_line, "unless_before", &compiled.unless_before);
+    compile_veto(compiled.unless_after_expanded, compiled.unless_after_line, "unless_after", &compiled.unless_after);
     compiled.starts_at_marker = StartsAtMarker(*compiled.regex, compiled.expanded);
   }
   shard->prefilter->Compile(atoms);

@@ -26,6 +26,15 @@
 //
 //   {subject:ACTOR} met (?:with )?{object:ACTOR}(?: (?:in|at) {location:PLACE})?
 //
+// A rule may veto its own matches by their context, which a pattern cannot (RE2 has no look-around):
+//
+//   "unless_before": "\\b(?:both|neither|whether)\\s*$"   no event when the sentence text before the
+//                                                         match ends with a match of this
+//   "unless_after":  " (?:is|was) expected to"            ... when the text after it begins with one
+//
+// Both see the same normalised, marker-substituted text as the pattern, may use the pack's macros (not
+// slots), and ignore case unless the rule is case_sensitive.
+//
 // Every pattern is expanded when its pack is added and compiled once, by Compile(); a bad pattern, an
 // unknown slot or slot type or an unknown macro is an InputError naming the file, line and field (the
 // first bad rule in pack order, whatever the number of threads).
@@ -119,6 +128,10 @@ class RulePack {
     std::string expanded;  // the pattern RE2 compiles
     std::string pointer;   // "/rules/3", for messages
     size_t pattern_line = 0;
+    // "unless_before" and "unless_after", expanded and anchored (at the end, at the start); empty: none.
+    std::string unless_before_expanded, unless_after_expanded;
+    size_t unless_before_line = 0, unless_after_line = 0;
+    std::unique_ptr<re2::RE2> unless_before, unless_after;  // compiled by Compile()
     std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
     bool starts_at_marker = false;  // every match begins with a mention marker (set by Compile())
   };

@@ -412,6 +412,57 @@ TEST(RulePackCustomTest, SlotInEachBranchOfAnAlternation) {
   }
 }
 
+TEST(RulePackCustomTest, UnlessBeforeAndUnlessAfterVetoAMatchByItsContext) {
+  Gazetteer gazetteer;
+  gazetteer.AddPack(kGazetteer, "gazetteer.json");
+  gazetteer.Finish();
+  RulePack pack;
+  pack.AddPack(R"({"macros": {"HEDGE": "should|would|may"}, "rules": [{"id": "meet", "relation": "met",
+    "cameo": "040", "goldstein": 1, "pattern": "{subject:ACTOR} met {object:ACTOR}",
+    "unless_before": "\\b(?:both|whether|{HEDGE}) $", "unless_after": " (?:is|was) expected\\b"}]})",
+               "rules.json");
+  pack.Compile();
+  auto events = [&](const char* text) {
+    Document doc;
+    doc.text = text;
+    Tokenize(&doc);
+    gazetteer.Annotate(&doc);
+    pack.Apply(&doc);
+    return doc.events.size();
+  };
+  EXPECT_EQ(events("Kerry met Lavrov."), 1u);
+  EXPECT_EQ(events("Yesterday Kerry met Lavrov in the end."), 1u);
+  EXPECT_EQ(events("Both Kerry met Lavrov."), 0u) << "unless_before, in any case";
+  EXPECT_EQ(events("It is unclear whether Kerry met Lavrov."), 0u);
+  EXPECT_EQ(events("They said that Kerry met Lavrov."), 1u);
+  EXPECT_EQ(events("Kerry met Lavrov was expected by many."), 0u) << "unless_after";
+  EXPECT_EQ(events("Kerry met Lavrov, as expected."), 1u) << "unless_after is anchored at the match's end";
+}
+
+TEST(RulePackCustomTest, ABadVetoIsAnInputErrorOnItsField) {
+  RulePack pack;
+  pack.AddPack(R"({"rules": [{"id": "meet", "relation": "met", "cameo": "040", "goldstein": 1,
+    "pattern": "{subject:ACTOR} met {object:ACTOR}",
+    "unless_after": "(unclosed"}]})",
+               "rules.json");
+  try {
+    pack.Compile();
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.field(), "/rules/0/unless_after");
+    EXPECT_EQ(error.line(), 3u);
+  }
+  RulePack slots;
+  try {
+    slots.AddPack(R"({"rules": [{"id": "meet", "relation": "met", "cameo": "040", "goldstein": 1,
+      "pattern": "{subject:ACTOR} met", "unless_before": "{object:ACTOR} $"}]})",
+                  "rules.json");
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.field(), "/rules/0/unless_before");
+  }
+}
+
 TEST(RulePackCustomTest, CapitalStandsForItsCountryAsActorButStaysAPlaceAsLocation) {
   Gazetteer gazetteer;
   gazetteer.AddPack(R"({"entities": [
