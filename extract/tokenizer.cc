@@ -285,7 +285,17 @@ void Tokenize(Document* doc) {
 }
 
 void AppendFolded(std::string_view token, std::string* out) {
+  // Most tokens are ASCII: fold them a byte at a time into room made once.
+  const size_t old_size = out->size();
+  out->resize(old_size + token.size());
+  char* folded = out->data() + old_size;
   size_t pos = 0;
+  for (; pos < token.size(); ++pos) {
+    const unsigned char c = static_cast<unsigned char>(token[pos]);
+    if (c >= 0x80) break;
+    folded[pos] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  out->resize(old_size + pos);
   size_t len;
   while (pos < token.size()) {
     char32_t cp = DecodeUtf8(token, pos, &len);
