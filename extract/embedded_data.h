@@ -1,7 +1,8 @@
 // The files of data/ and schemas/, compiled into the binary by cmake/embed.cmake.
 //
 // Lets the command work with no data files beside it: the default gazetteer, the default rule pack, the
-// sample text and the JSON Schemas every loaded pack is validated against.
+// sample text and the JSON Schemas the packs a user loads are validated against (the embedded packs are
+// checked against them by tests/data_packs_test.cc).
 #ifndef EVENTGRAPH_EXTRACT_EMBEDDED_DATA_H_
 #define EVENTGRAPH_EXTRACT_EMBEDDED_DATA_H_
 
