@@ -15,14 +15,13 @@
 #include <sstream>
 #include <string>
 
+#include "tests/test_support.h"
+
 namespace {
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
+using eg_test::Read;
+using eg_test::Result;
 
 class BadInputTest : public ::testing::Test {
  protected:
@@ -45,20 +44,9 @@ class BadInputTest : public ::testing::Test {
     return Path(name);
   }
 
-  static std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-
   // Runs `eventgraph ARGS` (a shell fragment) after the shell commands in prefix, stdin from input.
   Result Run(const std::string& args, const std::string& prefix = "", const std::string& input = "/dev/null") const {
-    const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
-    const std::string command = prefix + " " + std::string(EG_BINARY) + " " + args + " <" + input + " >" + out +
-                                " 2>" + err;
-    const int status = std::system(("sh -c '" + command + "'").c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Read(out), Read(err)};
+    return eg_test::RunEventgraph(args, Path("stdout.txt"), Path("stderr.txt"), input, prefix);
   }
 
   // Files in dir_ whose name marks them as an unfinished output.

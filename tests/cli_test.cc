@@ -12,15 +12,13 @@
 #include <string>
 
 #include "extract/embedded_data.h"
+#include "tests/test_support.h"
 
 namespace {
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
+using eg_test::Read;
+using eg_test::Result;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -39,19 +37,9 @@ class CliTest : public ::testing::Test {
     std::ofstream(Path(name), std::ios::binary) << content;
   }
 
-  static std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-
   // Runs the binary with args (a shell fragment), stdin from stdin_file when given.
   Result Run(const std::string& args, const std::string& stdin_file = "/dev/null") const {
-    const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
-    const std::string command = std::string(EG_BINARY) + " " + args + " <" + stdin_file + " >" + out + " 2>" + err;
-    int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Read(out), Read(err)};
+    return eg_test::RunEventgraph(args, Path("stdout.txt"), Path("stderr.txt"), stdin_file);
   }
 
   fs::path dir_;

@@ -11,22 +11,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string Read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using eg_test::Read;
+using eg_test::Result;
 
 size_t Count(const std::string& text, const std::string& word) {
   size_t count = 0;
@@ -51,10 +43,7 @@ class GraphCommandsTest : public testing::Test {
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
 
   Result Run(const std::string& args) const {
-    const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
-    const std::string command = std::string(EG_BINARY) + " " + args + " </dev/null >" + out + " 2>" + err;
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Read(out), Read(err)};
+    return eg_test::RunEventgraph(args, Path("stdout.txt"), Path("stderr.txt"));
   }
 
   fs::path dir_;
