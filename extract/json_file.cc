@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <vector>
@@ -283,6 +284,30 @@ void ThrowSchemaError(std::string_view text, const std::string& file, const rapi
   throw InputError(file, LineOfPointer(text, where), where.empty() ? "/" : where, message);
 }
 
+// The JSON pointer of the first string (member name or value) under value whose escapes decode to
+// invalid UTF-8, or nullopt. The raw bytes are checked before parsing; this catches what only the parse
+// produces: RapidJSON 1.1 rejects a lone high surrogate ("\ud800") but decodes a lone low one ("\udc00")
+// into the bytes ED B0 80, which no UTF-8 reader accepts.
+std::optional<std::string> FindInvalidUtf8String(const rapidjson::Value& value, const std::string& pointer) {
+  auto invalid = [](const rapidjson::Value& string) {
+    return FindInvalidUtf8(std::string_view(string.GetString(), string.GetStringLength())) != std::string_view::npos;
+  };
+  if (value.IsString()) {
+    if (invalid(value)) return pointer;
+  } else if (value.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+      if (auto found = FindInvalidUtf8String(value[i], pointer + "/" + std::to_string(i))) return found;
+    }
+  } else if (value.IsObject()) {
+    for (const auto& member : value.GetObject()) {
+      const std::string name(member.name.GetString(), member.name.GetStringLength());
+      if (invalid(member.name)) return pointer.empty() ? std::string("/") : pointer;
+      if (auto found = FindInvalidUtf8String(member.value, pointer + "/" + EscapePointerToken(name))) return found;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 size_t LineOfOffset(std::string_view text, size_t offset) {
@@ -333,6 +358,10 @@ rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file
   if (doc.HasParseError()) {
     throw InputError(file, LineOfOffset(text, doc.GetErrorOffset()), "",
                      std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+  }
+  if (auto where = FindInvalidUtf8String(doc, "")) {
+    throw InputError(file, LineOfPointer(text, *where), where->empty() ? "/" : *where,
+                     "a \\u escape decodes to invalid UTF-8 (a lone surrogate?)");
   }
   if (schema_path.empty()) return doc;
   const rapidjson::SchemaDocument& schema = SchemaFor(schema_path);

@@ -87,6 +87,17 @@ InputError ParseError(const std::string& text) {
   return InputError("", 0, "", "");
 }
 
+// As ParseError, without a schema: the checks that come before the schema.
+InputError ParseJsonFileError(const std::string& text) {
+  try {
+    ParseJsonFile(text, "f.json", "");
+  } catch (const InputError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no InputError for " << text;
+  return InputError("", 0, "", "");
+}
+
 TEST(ParseJsonFileTest, ValidFileParses) {
   rapidjson::Document doc = ParseJsonFile(
       R"({"rules": [{"id": "r", "relation": "met", "cameo": "040", "goldstein": 1, "pattern": "x"}]})", "f.json",
@@ -113,6 +124,24 @@ TEST(ParseJsonFileTest, InvalidUtf8NamesLineAndByte) {
   InputError error = ParseError("{\n\"name\": \"caf\xC3\x28\",\n\"rules\": []}");
   EXPECT_EQ(error.line(), 2u);
   EXPECT_NE(error.message().find("invalid UTF-8 at byte 14"), std::string::npos) << error.what();
+}
+
+TEST(ParseJsonFileTest, LoneLowSurrogateEscapeNamesTheField) {
+  // RapidJSON decodes "\udeee" alone into bytes no UTF-8 reader accepts; the loader must say so.
+  InputError error = ParseJsonFileError("{\n\"a\": [\"ok\",\n \"x\\udeee\"]}");
+  EXPECT_EQ(error.line(), 3u) << error.what();
+  EXPECT_EQ(error.field(), "/a/1") << error.what();
+  EXPECT_NE(error.message().find("invalid UTF-8"), std::string::npos) << error.what();
+}
+
+TEST(ParseJsonFileTest, LoneSurrogateInAMemberName) {
+  InputError error = ParseJsonFileError("{\"o\": {\"\\udc00\": 1}}");
+  EXPECT_EQ(error.field(), "/o") << error.what();
+}
+
+TEST(ParseJsonFileTest, SurrogatePairEscapesAreValid) {
+  rapidjson::Document doc = ParseJsonFile("{\"a\": \"\\ud83d\\ude00\"}", "f.json", "");
+  EXPECT_EQ(std::string(doc["a"].GetString()), "\xF0\x9F\x98\x80");
 }
 
 TEST(ParseJsonFileTest, SchemaTypeErrors) {
