@@ -58,13 +58,14 @@ std::string CountryOf(const Entity& cue) {
 
 // Finds the name after a title: returns its token count (0 when there is none). Stops at limit and at
 // another title ("Chief Cabinet Secretary Hiroshige Seko": the name follows the last title).
-uint32_t NameLength(const Document& doc, const TokenTrie& titles, uint32_t first, uint32_t limit) {
+uint32_t NameLength(const Document& doc, const TokenTrie& titles, const FoldedTokens& folded, uint32_t first,
+                    uint32_t limit) {
   uint32_t words = 0, end = first;
   for (uint32_t t = first; t < limit && words < kMaxNameWords; ++t) {
     const Token& token = doc.tokens[t];
     std::string_view text = doc.Text(token.span);
     uint32_t title_length = 0;
-    if (titles.LongestMatch(doc.text, doc.tokens, t, limit, &title_length) != TokenTrie::kNoValue) break;
+    if (titles.LongestMatch(folded, t, limit, &title_length) != TokenTrie::kNoValue) break;
     if (token.kind == TokenKind::kWord && StartsUpper(text) && !IsFunctionWord(text) &&
         !(IsAllCaps(text) && text.size() > 1)) {
       ++words;
@@ -85,9 +86,9 @@ uint32_t NameLength(const Document& doc, const TokenTrie& titles, uint32_t first
   return words >= kMinNameWords ? end - first : 0;
 }
 
-}  // namespace
-
-std::string NameSlug(std::string_view name) {
+// Transliterates UTF-8 text to ASCII ("Çavuşoğlu" -> "Cavusoglu", "Лавров" -> "Lavrov"). The ICU
+// transliterator costs ~20 ms to make, so it is made on the first name that needs it.
+std::string ToAscii(std::string_view name) {
   static std::mutex mutex;
   static std::unique_ptr<icu::Transliterator> to_ascii = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -95,13 +96,22 @@ std::string NameSlug(std::string_view name) {
         icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
-  std::string ascii;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
     std::lock_guard<std::mutex> lock(mutex);
     if (to_ascii) to_ascii->transliterate(text);
-    text.toUTF8String(ascii);
   }
+  std::string ascii;
+  text.toUTF8String(ascii);
+  return ascii;
+}
+
+}  // namespace
+
+std::string NameSlug(std::string_view name) {
+  const bool is_ascii =
+      std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string ascii = is_ascii ? std::string(name) : ToAscii(name);
   std::string slug;
   for (char c : ascii) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -118,9 +128,10 @@ std::string NameSlug(std::string_view name) {
 
 Discovery::Discovery(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 
-const Entity* Discovery::Intern(const std::string& name, const std::string& country,
+std::string Discovery::IdOf(std::string_view name) { return "person:" + NameSlug(name); }
+
+const Entity* Discovery::Intern(const std::string& id, const std::string& name, const std::string& country,
                                 const std::string& title) const {
-  const std::string id = "person:" + NameSlug(name);
   if (const Entity* known = gazetteer_.Find(id)) return known;
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = by_id_.find(id);
@@ -145,8 +156,8 @@ void Discovery::Record(const Entity* entity, std::string_view sentence) const {
 
 const Entity* Discovery::Intern(const std::string& name, const std::string& country, const std::string& title,
                                 Stage* stage) const {
-  if (!stage) return Intern(name, country, title);
-  const std::string id = "person:" + NameSlug(name);
+  std::string id = IdOf(name);
+  if (!stage) return Intern(id, name, country, title);
   const Entity* entity = gazetteer_.Find(id);
   if (!entity) {
     for (const Entity& local : stage->entities) {
@@ -162,13 +173,13 @@ const Entity* Discovery::Intern(const std::string& name, const std::string& coun
     made.discovered = true;
     entity = &made;
   }
-  stage->sightings.push_back({entity, true, name, country, title, {}});
+  stage->sightings.push_back({entity, true, std::move(id), name, country, title, {}});
   return entity;
 }
 
 void Discovery::Record(const Entity* entity, std::string_view sentence, Stage* stage) const {
   if (!stage) return Record(entity, sentence);
-  stage->sightings.push_back({entity, false, {}, {}, {}, std::string(sentence)});
+  stage->sightings.push_back({entity, false, {}, {}, {}, {}, sentence});
 }
 
 void Discovery::Commit(Document* doc, Stage* stage) const {
@@ -181,7 +192,7 @@ void Discovery::Commit(Document* doc, Stage* stage) const {
   };
   for (const Stage::Sighting& sighting : stage->sightings) {
     if (sighting.interned) {
-      const Entity* global = Intern(sighting.name, sighting.country, sighting.title);
+      const Entity* global = Intern(sighting.id, sighting.name, sighting.country, sighting.title);
       if (map(sighting.entity) == sighting.entity) shared.emplace_back(sighting.entity, global);
     } else {
       Record(map(sighting.entity), sighting.sentence);
@@ -202,6 +213,12 @@ void Discovery::Commit(Document* doc, Stage* stage) const {
 void Discovery::Discover(Document* doc) const { Discover(doc, nullptr); }
 
 void Discovery::Discover(Document* doc, Stage* stage) const {
+  thread_local FoldedTokens folded;
+  folded.Assign(doc->text, doc->tokens);
+  Discover(doc, stage, folded);
+}
+
+void Discovery::Discover(Document* doc, Stage* stage, const FoldedTokens& folded) const {
   const TokenTrie& titles = gazetteer_.titles();
   std::vector<Mention> found;
   // Tokens covered by a mention, so that discovery never overlaps one.
@@ -217,7 +234,7 @@ void Discovery::Discover(Document* doc, Stage* stage) const {
       while (next_mention < doc->mentions.size() && doc->mentions[next_mention].first_token < t) ++next_mention;
       if (covered[t]) continue;
       uint32_t title_length = 0;
-      if (titles.LongestMatch(doc->text, doc->tokens, t, limit, &title_length) == TokenTrie::kNoValue) continue;
+      if (titles.LongestMatch(folded, t, limit, &title_length) == TokenTrie::kNoValue) continue;
       const uint32_t name_first = t + title_length;
       uint32_t name_limit = limit;
       for (uint32_t k = name_first; k < limit; ++k) {
@@ -227,7 +244,7 @@ void Discovery::Discover(Document* doc, Stage* stage) const {
         }
       }
       if (IsAllCaps(doc->Text(doc->tokens[t].span))) continue;  // a heading in capitals
-      const uint32_t name_length = NameLength(*doc, titles, name_first, name_limit);
+      const uint32_t name_length = NameLength(*doc, titles, folded, name_first, name_limit);
       if (name_length == 0) continue;
       // The cue: a country or organisation mention that ends right before the title (after an optional 's).
       std::string country;

@@ -22,6 +22,7 @@
 #include <deque>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -50,8 +51,9 @@ class Discovery {
   struct Stage {
     struct Sighting {
       const Entity* entity;  // in entities, or a gazetteer entity
-      bool interned;         // a name seen (name, country, title); else a mention recorded (sentence)
-      std::string name, country, title, sentence;
+      bool interned;         // a name seen (id, name, country, title); else a mention recorded (sentence)
+      std::string id, name, country, title;
+      std::string_view sentence;  // in the document's text, which must not change before Commit()
     };
     std::deque<Entity> entities;  // the document's discovered people, one per id
     std::vector<Sighting> sightings;
@@ -59,6 +61,8 @@ class Discovery {
 
   // Like Discover(doc), but the people found are entities of *stage, seen by no other document.
   void Discover(Document* doc, Stage* stage) const;
+  // The same, with doc's tokens folded by the caller (token_trie.h), as Gazetteer::Annotate takes them.
+  void Discover(Document* doc, Stage* stage, const FoldedTokens& folded) const;
   // Makes the people of stage shared entities, as Discover(doc) would have, and points doc's mentions
   // and events at them; then clears stage. Call for the documents in input order.
   void Commit(Document* doc, Stage* stage) const;
@@ -67,8 +71,11 @@ class Discovery {
   std::vector<Discovered> Report() const;
 
  private:
-  // Returns the entity for a discovered name, making it on first sight.
-  const Entity* Intern(const std::string& name, const std::string& country, const std::string& title) const;
+  // The entity id of a discovered name: "person:" + NameSlug(name).
+  static std::string IdOf(std::string_view name);
+  // Returns the entity for a discovered name whose id is id, making it on first sight.
+  const Entity* Intern(const std::string& id, const std::string& name, const std::string& country,
+                       const std::string& title) const;
   void Record(const Entity* entity, std::string_view sentence) const;
   // Intern and Record into stage, or into the registry when stage is null.
   const Entity* Intern(const std::string& name, const std::string& country, const std::string& title,

@@ -60,8 +60,10 @@ Extractor::Extractor(const ExtractorOptions& options) {
 
 void Extractor::Process(Document* doc, const Rule* only_rule) const {
   Tokenize(doc);
-  gazetteer_.Annotate(doc);
-  if (discovery_) discovery_->Discover(doc);
+  thread_local FoldedTokens folded;
+  folded.Assign(doc->text, doc->tokens);
+  gazetteer_.Annotate(doc, folded);
+  if (discovery_) discovery_->Discover(doc, nullptr, folded);
   coreference_->Resolve(doc);
   doc->events.clear();
   rules_.Apply(doc, only_rule);
@@ -69,8 +71,10 @@ void Extractor::Process(Document* doc, const Rule* only_rule) const {
 
 void Extractor::ProcessStaged(Document* doc, Discovery::Stage* stage) const {
   Tokenize(doc);
-  gazetteer_.Annotate(doc);
-  if (discovery_) discovery_->Discover(doc, stage);
+  thread_local FoldedTokens folded;  // per thread, reused: the gazetteer and discovery look tokens up in it
+  folded.Assign(doc->text, doc->tokens);
+  gazetteer_.Annotate(doc, folded);
+  if (discovery_) discovery_->Discover(doc, stage, folded);
   coreference_->Resolve(doc);
   doc->events.clear();
   rules_.Apply(doc);

@@ -233,10 +233,14 @@ bool Gazetteer::CandidateMatches(const Candidate& candidate, const Document& doc
 }
 
 void Gazetteer::Annotate(Document* doc) const {
-  doc->mentions.clear();
   // Every token is looked up at least once: fold and hash each once (per-thread buffers, reused).
   thread_local FoldedTokens folded;
   folded.Assign(doc->text, doc->tokens);
+  Annotate(doc, folded);
+}
+
+void Gazetteer::Annotate(Document* doc, const FoldedTokens& folded) const {
+  doc->mentions.clear();
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;

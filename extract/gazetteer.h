@@ -56,6 +56,9 @@ class Gazetteer {
   // Fills doc->mentions from doc->tokens and doc->sentences. Requires Finish(). Cost: each token is
   // folded and hashed once (FoldedTokens), then each trie lookup costs two probes per token walked.
   void Annotate(Document* doc) const;
+  // The same, with doc's tokens folded by the caller (folded.Assign(doc->text, doc->tokens)), so that the
+  // stages after it (discovery) look tokens up without folding them again.
+  void Annotate(Document* doc, const FoldedTokens& folded) const;
 
   // The entity with this id, or null.
   const Entity* Find(std::string_view id) const;
