@@ -22,6 +22,8 @@ namespace {
 
 // Stands for the embedded sample in files_; not a name a path can have.
 const std::string kSampleInput(1, '\0');
+// The embedded sample's Document::source.
+constexpr char kSampleSource[] = "(embedded) data/sample.txt";
 
 constexpr size_t kChunk = 1 << 16;
 
@@ -300,41 +302,26 @@ void DocumentReader::Skip(const InputError& error) {
   if (options_.warn) options_.warn(error);
 }
 
-void DocumentReader::Finish(Document* doc, size_t line) {
-  auto [it, added] = seen_ids_.emplace(doc->id, doc->source);
-  if (!added) {
-    throw InputError(lines_ ? lines_->path() : doc->source, line, line > 0 ? "id" : "",
-                     "document id \"" + doc->id + "\" was already used by an earlier document (" + it->second + ")");
-  }
-  if (doc->date.empty()) doc->date = FindDateline(doc->text);
-  if (doc->date.empty()) doc->date = options_.default_date;
-  bytes_read_ += doc->text.size();
-}
-
-bool DocumentReader::ReadTextDocument(const std::string& path, Document* doc) {
-  *doc = Document();
+bool DocumentReader::ReadTextDocument(const std::string& path, Record* record) {
+  Document& doc = record->doc;
+  doc = Document();
   const uint64_t limit = options_.max_document_bytes;
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) throw InputError(path, 0, "", std::string("cannot open: ") + std::strerror(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, std::fclose);
   std::error_code error;
   const auto size = fs::file_size(path, error);  // regular files: too large before reading a byte
-  if ((limit > 0 && !error && size > limit) || !ReadBounded(file, path, limit, &doc->text)) {
-    doc->text.clear();
-    Skip(InputError(path, 0, "", TooLargeMessage(limit)));
-    return false;
+  if ((limit > 0 && !error && size > limit) || !ReadBounded(file, path, limit, &doc.text)) {
+    doc.text.clear();
+    record->skip = InputError(path, 0, "", TooLargeMessage(limit));
+    return true;
   }
-  doc->id = Stem(path);
-  doc->source = path;
-  if (FindInvalidUtf8(doc->id) != std::string_view::npos) {
-    throw InputError(path, 0, "", "the file name is not valid UTF-8, so it cannot be a document id");
-  }
-  CheckText(doc->text, path, 0, "");
-  Finish(doc, 0);
+  doc.id = Stem(path);
+  doc.source = path;
   return true;
 }
 
-bool DocumentReader::ReadStdin(Document* doc) {
+bool DocumentReader::ReadStdin(Record* record) {
   // JSON Lines when the first byte that is not white space is '{': read up to it to decide.
   std::string start;
   size_t first = std::string::npos;
@@ -353,80 +340,114 @@ bool DocumentReader::ReadStdin(Document* doc) {
     lines_ = LineSource::FromStdin(std::move(start));
     return false;
   }
-  *doc = Document();
-  doc->text = std::move(start);
+  Document& doc = record->doc;
+  doc = Document();
+  doc.text = std::move(start);
   const uint64_t limit = options_.max_document_bytes;
-  if (!ReadBounded(stdin, "<stdin>", limit, &doc->text) || (limit > 0 && doc->text.size() > limit)) {
-    doc->text.clear();
+  if (!ReadBounded(stdin, "<stdin>", limit, &doc.text) || (limit > 0 && doc.text.size() > limit)) {
+    doc.text.clear();
     // The rest of standard input is left unread: nothing else reads it.
-    Skip(InputError("<stdin>", 0, "", TooLargeMessage(limit)));
-    return false;
+    record->skip = InputError("<stdin>", 0, "", TooLargeMessage(limit));
+    return true;
   }
-  doc->id = "stdin";
-  doc->source = "<stdin>";
-  CheckText(doc->text, "<stdin>", 0, "");
-  Finish(doc, 0);
+  doc.id = "stdin";
+  doc.source = "<stdin>";
   return true;
 }
 
-bool DocumentReader::NextFromLines(Document* doc) {
-  std::string line;
+bool DocumentReader::ReadLine(Record* record) {
   bool too_long = false;
-  while (lines_->Next(&line, options_.max_document_bytes, &too_long)) {
-    const std::string& path = lines_->path();
-    const size_t number = lines_->line_number();
+  while (lines_->Next(&record->bytes, options_.max_document_bytes, &too_long)) {
+    record->file = lines_->path();
+    record->line = lines_->line_number();
     if (too_long) {
-      Skip(InputError(path, number, "", TooLargeMessage(options_.max_document_bytes)));
-      continue;
+      record->skip = InputError(record->file, record->line, "", TooLargeMessage(options_.max_document_bytes));
+      return true;
     }
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    CheckText(line, path, number, "");
-    rapidjson::Document json;
-    json.Parse(line.data(), line.size());
-    if (json.HasParseError()) {
-      throw InputError(path, number, "",
-                       std::string("not a JSON object: ") + rapidjson::GetParseError_En(json.GetParseError()) +
-                           " at column " + std::to_string(json.GetErrorOffset() + 1));
-    }
-    if (!json.IsObject()) throw InputError(path, number, "", "not a JSON object");
-    auto string_field = [&](const char* name, bool required, std::string* out) {
-      auto it = json.FindMember(name);
-      if (it == json.MemberEnd() || it->value.IsNull()) {
-        if (required) throw InputError(path, number, name, "missing");
-        return;
-      }
-      if (!it->value.IsString()) throw InputError(path, number, name, "must be a string");
-      out->assign(it->value.GetString(), it->value.GetStringLength());
-    };
-    *doc = Document();
-    string_field("id", true, &doc->id);
-    if (doc->id.empty()) throw InputError(path, number, "id", "must not be empty");
-    CheckText(doc->id, path, number, "id");
-    string_field("text", true, &doc->text);
-    CheckText(doc->text, path, number, "text");
-    string_field("title", false, &doc->title);
-    string_field("url", false, &doc->url);
-    std::string date;
-    string_field("date", false, &date);
-    if (date.size() >= 10 && IsIsoDate(std::string_view(date).substr(0, 10))) {
-      doc->date = date.substr(0, 10);
-    } else if (!date.empty() && !(date.size() == 4 || date.size() == 7)) {
-      throw InputError(path, number, "date", "\"" + date + "\" is not a date (YYYY-MM-DD)");
-    }
-    doc->source = path + ":" + std::to_string(number);
-    Finish(doc, number);
+    if (record->bytes.find_first_not_of(" \t\r") == std::string::npos) continue;
     return true;
   }
   lines_.reset();
   return false;
 }
 
+void DocumentReader::DecodeLine(Record* record, Document* doc) const {
+  const std::string& path = record->file;
+  const size_t number = record->line;
+  const std::string& line = record->bytes;
+  CheckText(line, path, number, "");
+  rapidjson::Document json;
+  json.Parse(line.data(), line.size());
+  if (json.HasParseError()) {
+    throw InputError(path, number, "",
+                     std::string("not a JSON object: ") + rapidjson::GetParseError_En(json.GetParseError()) +
+                         " at column " + std::to_string(json.GetErrorOffset() + 1));
+  }
+  if (!json.IsObject()) throw InputError(path, number, "", "not a JSON object");
+  auto string_field = [&](const char* name, bool required, std::string* out) {
+    auto it = json.FindMember(name);
+    if (it == json.MemberEnd() || it->value.IsNull()) {
+      if (required) throw InputError(path, number, name, "missing");
+      return;
+    }
+    if (!it->value.IsString()) throw InputError(path, number, name, "must be a string");
+    out->assign(it->value.GetString(), it->value.GetStringLength());
+  };
+  *doc = Document();
+  string_field("id", true, &doc->id);
+  if (doc->id.empty()) throw InputError(path, number, "id", "must not be empty");
+  CheckText(doc->id, path, number, "id");
+  string_field("text", true, &doc->text);
+  CheckText(doc->text, path, number, "text");
+  string_field("title", false, &doc->title);
+  string_field("url", false, &doc->url);
+  std::string date;
+  string_field("date", false, &date);
+  if (date.size() >= 10 && IsIsoDate(std::string_view(date).substr(0, 10))) {
+    doc->date = date.substr(0, 10);
+  } else if (!date.empty() && !(date.size() == 4 || date.size() == 7)) {
+    throw InputError(path, number, "date", "\"" + date + "\" is not a date (YYYY-MM-DD)");
+  }
+  doc->source = path + ":" + std::to_string(number);
+}
+
+void DocumentReader::Decode(Record* record, Document* doc) const {
+  if (record->line > 0) {
+    DecodeLine(record, doc);
+  } else {
+    *doc = std::move(record->doc);
+    if (doc->source != kSampleSource) {
+      if (FindInvalidUtf8(doc->id) != std::string_view::npos) {
+        throw InputError(record->file, 0, "", "the file name is not valid UTF-8, so it cannot be a document id");
+      }
+      CheckText(doc->text, record->file, 0, "");
+    }
+  }
+  if (doc->date.empty()) doc->date = FindDateline(doc->text);
+  if (doc->date.empty()) doc->date = options_.default_date;
+}
+
+void DocumentReader::Accept(const Document& doc, const Record& record) {
+  auto [it, added] = seen_ids_.emplace(doc.id, doc.source);
+  if (!added) {
+    throw InputError(record.file, record.line, record.line > 0 ? "id" : "",
+                     "document id \"" + doc.id + "\" was already used by an earlier document (" + it->second + ")");
+  }
+  bytes_read_ += doc.text.size();
+}
+
 bool DocumentReader::Next(Document* doc) {
+  Record& record = next_record_;  // its buffers are reused from line to line
   for (;;) {
     try {
-      const bool more = NextDocument(doc);
-      UpdatePosition();
-      return more;
+      if (!Read(&record)) return false;
+      if (record.skip) {
+        Skip(*record.skip);
+        continue;
+      }
+      Decode(&record, doc);
+      Accept(*doc, record);
+      return true;
     } catch (const InputError& error) {
       if (!options_.skip_errors) throw;
       Skip(error);
@@ -434,33 +455,43 @@ bool DocumentReader::Next(Document* doc) {
   }
 }
 
-bool DocumentReader::NextDocument(Document* doc) {
+bool DocumentReader::Read(Record* record) {
+  record->skip.reset();
+  record->line = 0;
+  record->bytes.clear();
+  const bool more = ReadRecord(record);
+  UpdatePosition();
+  return more;
+}
+
+bool DocumentReader::ReadRecord(Record* record) {
   for (;;) {
     if (lines_) {
-      if (NextFromLines(doc)) return true;
+      if (ReadLine(record)) return true;
       continue;
     }
     if (next_file_ >= files_.size()) return false;
     const Input input = files_[next_file_++];
     const std::string& path = input.path;
+    record->file = path == kSampleInput ? kSampleSource : path;
     if (!input.error.empty()) throw InputError(path, 0, "", input.error);
     if (path == kSampleInput) {
-      *doc = Document();
-      doc->id = "sample";
-      doc->source = "(embedded) data/sample.txt";
-      doc->text = std::string(FindEmbeddedFile("data/sample.txt"));
-      Finish(doc, 0);
+      record->doc = Document();
+      record->doc.id = "sample";
+      record->doc.source = kSampleSource;
+      record->doc.text = std::string(FindEmbeddedFile("data/sample.txt"));
       return true;
     }
     if (path == "-") {
-      if (ReadStdin(doc)) return true;
+      record->file = "<stdin>";
+      if (ReadStdin(record)) return true;
       continue;
     }
     if (IsJsonl(path)) {
       lines_ = LineSource::Open(path);
       continue;
     }
-    if (ReadTextDocument(path, doc)) return true;
+    return ReadTextDocument(path, record);
   }
 }
 

@@ -30,7 +30,11 @@
 // file) is always skipped with a warning, never read into memory whole, so one pathological document
 // cannot stall a corpus run.
 //
-// Not thread-safe: one reader feeds one pipeline.
+// Not thread-safe, except Decode(): one reader feeds one pipeline. A pipeline that decodes documents on
+// several threads (parallel.h) calls the three steps of Next() itself: Read() in input order (file I/O
+// and decompression, cheap), Decode() on any thread (JSON, UTF-8 checks, the date), and Accept() in
+// input order (the repeated-id check); an InputError from any step, or a Record::skip, is handed to
+// Skip() in input order when skip_errors() holds, and is fatal otherwise.
 #ifndef EVENTGRAPH_EXTRACT_DOCUMENT_READER_H_
 #define EVENTGRAPH_EXTRACT_DOCUMENT_READER_H_
 
@@ -39,6 +43,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -76,6 +81,26 @@ class DocumentReader {
   // Reads the next document into *doc (replacing its contents). Returns false after the last one.
   bool Next(Document* doc);
 
+  // One input unit between Read() and Decode(): a line of a .jsonl file, or a whole document.
+  struct Record {
+    std::string file;   // for messages
+    size_t line = 0;    // in file, 1-based; 0 for a whole file
+    std::string bytes;  // the line (undecoded), when line > 0
+    Document doc;       // the document when line == 0 (text read, not yet checked)
+    std::optional<InputError> skip;  // set: nothing to decode, report this and go on (too large)
+  };
+  // Reads the next record, in input order. Returns false after the last one. Throws InputError when a
+  // file cannot be opened, read or decompressed.
+  bool Read(Record* record);
+  // Turns a record into a document (replacing *doc; may move out of record). Thread-safe: may run on
+  // several threads at once, for different records. Throws InputError for a record that is not a document.
+  void Decode(Record* record, Document* doc) const;
+  // Takes a decoded document into the run, in input order: throws InputError when its id was used before.
+  void Accept(const Document& doc, const Record& record);
+  // Reports an InputError to ReaderOptions::warn and counts it as skipped.
+  void Skip(const InputError& error);
+  bool skip_errors() const { return options_.skip_errors; }
+
   // Bytes of document text read so far. May be read on another thread than the one calling Next().
   uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
 
@@ -97,18 +122,18 @@ class DocumentReader {
     uint64_t size = 0;  // bytes on disk, when known
   };
 
-  bool NextDocument(Document* doc);  // Next() without the skipping; throws InputError
-  bool NextFromLines(Document* doc);
-  bool ReadTextDocument(const std::string& path, Document* doc);
-  bool ReadStdin(Document* doc);
-  void Finish(Document* doc, size_t line);
-  void Skip(const InputError& error);
-  void UpdatePosition();  // input_position_ after a Next()
+  bool ReadRecord(Record* record);  // Read() without the position update
+  bool ReadLine(Record* record);
+  bool ReadTextDocument(const std::string& path, Record* record);
+  bool ReadStdin(Record* record);
+  void DecodeLine(Record* record, Document* doc) const;
+  void UpdatePosition();  // input_position_ after a Read()
 
   ReaderOptions options_;
   std::vector<Input> files_;
   size_t next_file_ = 0;
   std::unique_ptr<LineSource> lines_;
+  Record next_record_;  // Next()'s
   std::unordered_map<std::string, std::string> seen_ids_;  // id -> where it was first read
   std::atomic<uint64_t> bytes_read_{0};
   uint64_t input_size_ = 0;

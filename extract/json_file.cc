@@ -284,6 +284,18 @@ void ThrowSchemaError(std::string_view text, const std::string& file, const rapi
   throw InputError(file, LineOfPointer(text, where), where.empty() ? "/" : where, message);
 }
 
+// True when text holds "\\uD800" to "\\uDFFF" (any case): the only escapes that can decode to invalid UTF-8.
+// Most files have none, and need no walk of their values (FindInvalidUtf8String).
+bool MayHoldSurrogateEscape(std::string_view text) {
+  for (size_t at = text.find("\\u"); at != std::string_view::npos; at = text.find("\\u", at + 2)) {
+    if (at + 3 < text.size() && (text[at + 2] == 'd' || text[at + 2] == 'D') &&
+        std::strchr("89abcdefABCDEF", text[at + 3]) != nullptr && text[at + 3] != '\0') {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The JSON pointer of the first string (member name or value) under value whose escapes decode to
 // invalid UTF-8, or nullopt. The raw bytes are checked before parsing; this catches what only the parse
 // produces: RapidJSON 1.1 rejects a lone high surrogate ("\ud800") but decodes a lone low one ("\udc00")
@@ -359,9 +371,11 @@ rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file
     throw InputError(file, LineOfOffset(text, doc.GetErrorOffset()), "",
                      std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
   }
-  if (auto where = FindInvalidUtf8String(doc, "")) {
-    throw InputError(file, LineOfPointer(text, *where), where->empty() ? "/" : *where,
-                     "a \\u escape decodes to invalid UTF-8 (a lone surrogate?)");
+  if (MayHoldSurrogateEscape(text)) {
+    if (auto where = FindInvalidUtf8String(doc, "")) {
+      throw InputError(file, LineOfPointer(text, *where), where->empty() ? "/" : *where,
+                       "a \\u escape decodes to invalid UTF-8 (a lone surrogate?)");
+    }
   }
   if (schema_path.empty()) return doc;
   const rapidjson::SchemaDocument& schema = SchemaFor(schema_path);

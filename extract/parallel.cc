@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -13,8 +14,10 @@ namespace {
 constexpr size_t kWindowPerThread = 16;
 
 struct Slot {
+  DocumentReader::Record record;
   Document doc;
   Discovery::Stage stage;
+  std::optional<InputError> input_error;  // from the reader: reported or thrown in input order
   bool ready = false;
 };
 
@@ -36,6 +39,9 @@ void ProcessInOrder(const Extractor& extractor, DocumentReader* reader, unsigned
     }
     return;
   }
+  // Workers take turns reading a record (under the lock: the files are read in order), then decode and
+  // process it at the same time as the others. The calling thread takes the documents in input order: it
+  // reports or throws the reader's errors, checks ids (DocumentReader::Accept), commits and consumes.
   const size_t window = threads * kWindowPerThread;
   std::vector<Slot> slots(window);
   std::mutex mutex;
@@ -43,7 +49,7 @@ void ProcessInOrder(const Extractor& extractor, DocumentReader* reader, unsigned
   uint64_t next_read = 0, next_consume = 0;
   bool done_reading = false, stop = false;
   std::exception_ptr error;
-  uint64_t error_at = UINT64_MAX;  // the first document that failed
+  uint64_t error_at = UINT64_MAX;  // the first document whose processing failed
 
   auto fail = [&](uint64_t seq) {  // with mutex held
     if (seq < error_at) {
@@ -62,28 +68,34 @@ void ProcessInOrder(const Extractor& extractor, DocumentReader* reader, unsigned
         if (stop || done_reading) return;
         seq = next_read;
         slot = &slots[seq % window];
+        slot->input_error.reset();
         try {
-          if (!reader->Next(&slot->doc)) {
+          if (!reader->Read(&slot->record)) {
             done_reading = true;
             can_consume.notify_all();
             can_read.notify_all();
             return;
           }
-        } catch (...) {
-          fail(seq);
-          can_consume.notify_all();
-          can_read.notify_all();
-          return;
+          if (slot->record.skip) slot->input_error = slot->record.skip;
+        } catch (const InputError& input_error) {
+          slot->input_error = input_error;
+          // Without skip_errors the run ends at this error: read no further.
+          if (!reader->skip_errors()) done_reading = true;
         }
         ++next_read;
       }
       bool ok = true;
-      try {
-        extractor.ProcessStaged(&slot->doc, &slot->stage);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex);
-        fail(seq);
-        ok = false;
+      if (!slot->input_error) {
+        try {
+          reader->Decode(&slot->record, &slot->doc);
+          extractor.ProcessStaged(&slot->doc, &slot->stage);
+        } catch (const InputError& input_error) {
+          slot->input_error = input_error;
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mutex);
+          fail(seq);
+          ok = false;
+        }
       }
       {
         std::lock_guard<std::mutex> lock(mutex);
@@ -116,8 +128,26 @@ void ProcessInOrder(const Extractor& extractor, DocumentReader* reader, unsigned
         if (!slots[next_consume % window].ready) break;  // the end, or the failed document
         slot = &slots[next_consume % window];
       }
-      extractor.Commit(&slot->doc, &slot->stage);
-      consume(slot->doc);
+      bool take = !slot->input_error;
+      if (take) {
+        try {
+          reader->Accept(slot->doc, slot->record);
+        } catch (const InputError& input_error) {
+          slot->input_error = input_error;
+          take = false;
+        }
+      }
+      if (take) {
+        extractor.Commit(&slot->doc, &slot->stage);
+        consume(slot->doc);
+      } else {
+        // An InputError is skipped (reported in its turn) or ends the run; the reader's own "skip" always
+        // is skipped (a document too large).
+        if (!reader->skip_errors() && !slot->record.skip) throw *slot->input_error;
+        reader->Skip(*slot->input_error);
+        slot->stage.entities.clear();
+        slot->stage.sightings.clear();
+      }
       {
         std::lock_guard<std::mutex> lock(mutex);
         slot->ready = false;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -116,6 +117,42 @@ TEST_F(ParallelTest, AReaderErrorComesAfterTheDocumentsBeforeIt) {
         << threads;
     EXPECT_EQ(consumed, 50u) << threads;
   }
+}
+
+TEST_F(ParallelTest, SkippedErrorsAreReportedInInputOrderForAnyThreadCount) {
+  // Problems of every kind the reader finds, spread over a corpus larger than the read-ahead window:
+  // a line that is not JSON, one without "text", invalid UTF-8, a repeated id, a line over the size limit.
+  const std::string path = (dir_ / "mixed.jsonl").string();
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 200; ++i) {
+      out << "{\"id\":\"d" << i << "\",\"text\":\"" << kTexts[i % kTexts.size()] << "\"}\n";
+      if (i % 37 == 5) out << "{\"id\": \"broken" << i << "\", \"text\": \n";
+      if (i % 41 == 7) out << "{\"id\": \"notext" << i << "\"}\n";
+      if (i % 43 == 9) out << "{\"id\": \"bad" << i << "\", \"text\": \"caf\xC3\x28\"}\n";
+      if (i % 47 == 11) out << "{\"id\":\"d" << i << "\",\"text\":\"A repeat.\"}\n";
+      if (i % 53 == 13) out << "{\"id\": \"long" << i << "\", \"text\": \"" << std::string(3000, 'x') << "\"}\n";
+    }
+  }
+  auto run = [&](unsigned threads) {
+    Extractor extractor{ExtractorOptions{}};
+    std::vector<std::string> log;  // documents and warnings, interleaved as they came
+    ReaderOptions options;
+    options.skip_errors = true;
+    options.max_document_bytes = 2000;
+    options.warn = [&](const InputError& error) { log.push_back(std::string("warning ") + error.what()); };
+    DocumentReader reader({path}, options);
+    ProcessInOrder(extractor, &reader, threads, [&](const Document& doc) { log.push_back(Describe(doc)); });
+    EXPECT_EQ(reader.skipped(), 6u + 5u + 5u + 5u + 4u) << threads;
+    return log;
+  };
+  const std::vector<std::string> one = run(1);
+  ASSERT_EQ(one.size(), 200u + 25u);
+  EXPECT_NE(std::find_if(one.begin(), one.end(),
+                         [](const std::string& line) { return line.find("already used") != std::string::npos; }),
+            one.end());
+  EXPECT_EQ(run(2), one);
+  EXPECT_EQ(run(4), one);
 }
 
 TEST_F(ParallelTest, AnErrorFromConsumeStopsTheRun) {
