@@ -284,17 +284,7 @@ void ThrowSchemaError(std::string_view text, const std::string& file, const rapi
   throw InputError(file, LineOfPointer(text, where), where.empty() ? "/" : where, message);
 }
 
-// True when text holds "\\uD800" to "\\uDFFF" (any case): the only escapes that can decode to invalid UTF-8.
-// Most files have none, and need no walk of their values (FindInvalidUtf8String).
-bool MayHoldSurrogateEscape(std::string_view text) {
-  for (size_t at = text.find("\\u"); at != std::string_view::npos; at = text.find("\\u", at + 2)) {
-    if (at + 3 < text.size() && (text[at + 2] == 'd' || text[at + 2] == 'D') &&
-        std::strchr("89abcdefABCDEF", text[at + 3]) != nullptr && text[at + 3] != '\0') {
-      return true;
-    }
-  }
-  return false;
-}
+
 
 // The JSON pointer of the first string (member name or value) under value whose escapes decode to
 // invalid UTF-8, or nullopt. The raw bytes are checked before parsing; this catches what only the parse
@@ -321,6 +311,16 @@ std::optional<std::string> FindInvalidUtf8String(const rapidjson::Value& value, 
 }
 
 }  // namespace
+
+bool MayHoldSurrogateEscape(std::string_view text) {
+  for (size_t at = text.find("\\u"); at != std::string_view::npos; at = text.find("\\u", at + 2)) {
+    if (at + 3 < text.size() && (text[at + 2] == 'd' || text[at + 2] == 'D') &&
+        std::strchr("89abcdefABCDEF", text[at + 3]) != nullptr && text[at + 3] != '\0') {
+      return true;
+    }
+  }
+  return false;
+}
 
 size_t LineOfOffset(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());

@@ -42,6 +42,11 @@ class JsonLineIndex {
   std::unordered_map<std::string, size_t> lines_;
 };
 
+// True when JSON text may hold a \u escape of a UTF-16 surrogate ("\uD800" to "\uDFFF", any case): the
+// only escapes that can decode to invalid UTF-8 (RapidJSON decodes a lone low surrogate without a word).
+// Text valid as UTF-8 without one decodes to valid UTF-8.
+bool MayHoldSurrogateEscape(std::string_view text);
+
 // The 1-based line that byte offset falls on.
 size_t LineOfOffset(std::string_view text, size_t offset);
 

@@ -29,34 +29,56 @@ std::string CollapseSpaces(std::string_view text) {
   return out;
 }
 
+// True when text is as CollapseSpaces would leave it.
+bool IsCollapsed(std::string_view text) {
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return false;
+    if (c == ' ' && text[i + 1] == ' ') return false;  // i + 1 < size: the last byte is not a space
+  }
+  return true;
+}
+
 // Adds the words that named entity to aliases unless they are its label or already there.
 void AddAlias(const Entity& entity, std::string_view words, std::vector<std::string>* aliases) {
   if (aliases->size() >= EntityNode::kMaxAliases) return;
-  std::string alias = CollapseSpaces(words);
+  std::string collapsed;  // only for words spread over lines or runs of spaces: most are not
+  std::string_view alias = words;
+  if (!IsCollapsed(words)) {
+    collapsed = CollapseSpaces(words);
+    alias = collapsed;
+  }
   if (alias.empty() || alias == entity.label) return;
-  if (std::find(aliases->begin(), aliases->end(), alias) == aliases->end()) aliases->push_back(std::move(alias));
+  if (std::find(aliases->begin(), aliases->end(), alias) == aliases->end()) aliases->emplace_back(alias);
 }
 
 }  // namespace
 
 std::ptrdiff_t EventGraph::FindNode(std::string_view entity_id) const {
-  auto it = node_by_id_.find(std::string(entity_id));
-  return it == node_by_id_.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
+  auto it = seen_by_id_.find(std::string(entity_id));
+  return it == seen_by_id_.end() ? -1 : it->second.vertex;
+}
+
+EventGraph::Seen& EventGraph::SeenOf(const Entity* entity) {
+  auto cached = seen_by_entity_.find(entity);
+  if (cached != seen_by_entity_.end() && cached->second->first == entity->id) return cached->second->second;
+  SeenEntry& entry = *seen_by_id_.try_emplace(entity->id).first;
+  seen_by_entity_[entity] = &entry;
+  return entry.second;
 }
 
 EventGraph::Vertex EventGraph::NodeFor(const Entity* entity) {
-  auto [it, inserted] = node_by_id_.try_emplace(entity->id, 0);
-  if (inserted) {
+  Seen& seen = SeenOf(entity);
+  if (seen.vertex < 0) {
     EntityNode node;
     node.entity = entity;
-    auto mentions = mentions_by_id_.find(entity->id);
-    if (mentions != mentions_by_id_.end()) node.mentions = mentions->second;
-    auto aliases = aliases_by_id_.find(entity->id);
-    if (aliases != aliases_by_id_.end()) node.aliases = aliases->second;
-    node.discovered = discovered_ids_.count(entity->id) > 0;
-    it->second = boost::add_vertex(std::move(node), graph_);
+    node.mentions = seen.mentions;
+    node.aliases = seen.aliases;
+    node.discovered = seen.discovered;
+    seen.vertex = static_cast<std::ptrdiff_t>(boost::add_vertex(std::move(node), graph_));
   }
-  return it->second;
+  return static_cast<Vertex>(seen.vertex);
 }
 
 void EventGraph::Add(const Document& doc) {
@@ -64,18 +86,19 @@ void EventGraph::Add(const Document& doc) {
   if (keep_events_) documents_.push_back(DocumentInfo{doc.id, doc.title, doc.url, doc.date});
   // Mentions first: a node created by this document's events then starts with this document's count.
   for (const Mention& mention : doc.mentions) {
-    ++mentions_by_id_[mention.entity->id];
+    Seen& seen = SeenOf(mention.entity);
+    ++seen.mentions;
     // Names only: a pronoun or a role phrase ("the minister") resolved to the entity is not an alias.
     const bool name = mention.source == MentionSource::kName || mention.source == MentionSource::kDiscovered;
     const std::string_view words = name ? doc.Text(mention.span) : std::string_view();
-    if (mention.source == MentionSource::kDiscovered) discovered_ids_.insert(mention.entity->id);
-    AddAlias(*mention.entity, words, &aliases_by_id_[mention.entity->id]);
-    auto node = node_by_id_.find(mention.entity->id);
-    if (node != node_by_id_.end()) {
-      EntityNode& entity_node = graph_[node->second];
+    const bool discovered = mention.source == MentionSource::kDiscovered;
+    seen.discovered = seen.discovered || discovered;
+    AddAlias(*mention.entity, words, &seen.aliases);
+    if (seen.vertex >= 0) {
+      EntityNode& entity_node = graph_[static_cast<Vertex>(seen.vertex)];
       ++entity_node.mentions;
       AddAlias(*mention.entity, words, &entity_node.aliases);
-      if (mention.source == MentionSource::kDiscovered) entity_node.discovered = true;
+      if (discovered) entity_node.discovered = true;
     }
   }
   for (const Event& event : doc.events) AddEvent(MakeEventRecord(doc, event));

@@ -137,6 +137,16 @@ class EventGraph {
   // (source node, relation, target node, symmetric)
   using EdgeKey = std::tuple<size_t, std::string, size_t, bool>;
 
+  // What the graph knows of an entity id from its mentions, whether it is a node yet or not.
+  struct Seen {
+    uint32_t mentions = 0;
+    std::vector<std::string> aliases;
+    bool discovered = false;
+    std::ptrdiff_t vertex = -1;  // its node, once an event made one
+  };
+  using SeenEntry = std::pair<const std::string, Seen>;
+
+  Seen& SeenOf(const Entity* entity);
   Vertex NodeFor(const Entity* entity);
   void AddEvent(EventRecord record);
 
@@ -149,10 +159,10 @@ class EventGraph {
   std::vector<const Entity*> places_;
   std::vector<DocumentInfo> documents_;
   // Lookup only; never iterated, so their order cannot leak into output.
-  std::unordered_map<std::string, Vertex> node_by_id_;
-  std::unordered_map<std::string, uint32_t> mentions_by_id_;
-  std::unordered_map<std::string, std::vector<std::string>> aliases_by_id_;
-  std::unordered_set<std::string> discovered_ids_;
+  std::unordered_map<std::string, Seen> seen_by_id_;
+  // seen_by_id_ by entity address, so that a mention costs a pointer hash, not a string hash (entries of
+  // an unordered_map never move). Checked against the id on every hit.
+  std::unordered_map<const Entity*, SeenEntry*> seen_by_entity_;
   std::unordered_set<std::string> place_ids_;
   std::map<EdgeKey, EdgeDescriptor> edge_by_key_;
 };

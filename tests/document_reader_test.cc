@@ -170,6 +170,16 @@ TEST_F(DocumentReaderTest, ErrorsNameFileLineAndField) {
 
   e = ErrorOf({Write("bad.jsonl", "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"\xc3\x28\"}\n")});
   EXPECT_EQ(e.line(), 2u);
+
+  // A lone surrogate escape decodes to bytes that are not UTF-8, in any field that reaches the output.
+  for (const char* field : {"text", "title", "url"}) {
+    const std::string other = std::string(field) == "text" ? "" : "\"text\":\"ok\",";
+    const std::string line = "{\"id\":\"a\"," + other + "\"" + field + "\":\"x\\udc00y\"}\n";
+    e = ErrorOf({Write(std::string("lone_") + field + ".jsonl", "{\"id\":\"z\",\"text\":\"\\ud83d\\ude00\"}\n" + line)});
+    EXPECT_EQ(e.line(), 2u) << field;
+    EXPECT_EQ(e.field(), field) << e.what();
+    EXPECT_NE(e.message().find("invalid UTF-8"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(DocumentReaderTest, SameFileNameInTwoDirectoriesIsADuplicateId) {
