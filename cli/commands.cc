@@ -114,6 +114,12 @@ ExtractorOptions MakeExtractorOptions(const PackOptions& packs, unsigned threads
 }
 
 
+const Extractor& KeptExtractor(const ExtractorOptions& options) {
+  static std::vector<const Extractor*>* kept = new std::vector<const Extractor*>;
+  kept->push_back(new Extractor(options));
+  return *kept->back();
+}
+
 ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& date, bool sample) {
   ReaderOptions options;
   options.default_date = date;
@@ -135,7 +141,7 @@ std::string SkippedNote(const DocumentReader& reader) {
 int RunExtract(const ExtractCommand& command) {
   try {
     RunStats stats;
-    const Extractor extractor(MakeExtractorOptions(command.packs, command.threads));
+    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     std::optional<AtomicOutputFile> file;
     if (!command.output.empty()) file.emplace(command.output);
@@ -177,7 +183,7 @@ int RunBuild(const BuildCommand& command) {
   }
   try {
     RunStats stats;
-    const Extractor extractor(MakeExtractorOptions(command.packs, command.threads));
+    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     // Open every output first, so that a bad path fails before the work; each is renamed into place only
     // when complete.
@@ -222,7 +228,7 @@ int RunTestRules(const TestRulesCommand& command) {
   try {
     ExtractorOptions options = MakeExtractorOptions(command.packs);
     for (const std::string& pack : command.packs_to_test) options.rules.push_back(pack);
-    const Extractor extractor(options);
+    const Extractor& extractor = KeptExtractor(options);
     RuleTestReport report = RunRuleTests(extractor, command.packs_to_test);
     for (const RuleTestFailure& failure : report.failures) {
       std::cout << "FAIL " << failure.rule->file << ":" << failure.test->line << ": rule " << failure.rule->id

@@ -109,7 +109,7 @@ void PrintGraphStats(const EventGraph& graph, size_t top) {
 
 int RunGraphStats(const GraphStatsCommand& command) {
   try {
-    const Extractor extractor(MakeExtractorOptions(command.packs));
+    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     EventGraph graph;
     Document doc;

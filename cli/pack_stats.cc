@@ -9,7 +9,7 @@ namespace eg {
 // What the loaded packs hold: the figures a user checks a knowledge pack by.
 int RunPackStats(const PackOptions& packs) {
   try {
-    const Extractor extractor(MakeExtractorOptions(packs));
+    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(packs));
     const Gazetteer& gazetteer = extractor.gazetteer();
 
     std::map<EntityType, size_t> by_type;

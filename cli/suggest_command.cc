@@ -14,7 +14,7 @@ namespace eg {
 // title as a role without dates (to be filled in), and a note with the count and an example sentence.
 int RunSuggest(const SuggestCommand& command) {
   try {
-    const Extractor extractor(MakeExtractorOptions(command.packs));
+    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs));
     DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
     Document doc;
     size_t documents = 0;

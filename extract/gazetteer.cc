@@ -1,6 +1,7 @@
 #include "extract/gazetteer.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_set>
 
 #include "extract/input_error.h"
@@ -37,6 +38,15 @@ std::string JoinTokens(std::string_view text) {
 std::string String(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
   return it == object.MemberEnd() ? std::string() : std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+// schemas/gazetteer.schema.json#/definitions/id: ^[A-Za-z_][A-Za-z0-9_.:-]*$
+bool IsValidId(std::string_view id) {
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  if (id.empty() || !letter(id[0])) return false;
+  return std::all_of(id.begin() + 1, id.end(), [&](char c) {
+    return letter(c) || (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-';
+  });
 }
 
 }  // namespace
@@ -108,6 +118,16 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
       }
     }
   }
+  // Ids and references to them: schemas/gazetteer.schema.json#/definitions/id leaves its pattern to us.
+  auto check_id = [&](const rapidjson::Value& value, const std::function<std::string()>& where) {
+    const std::string_view id(value.GetString(), value.GetStringLength());
+    if (!IsValidId(id)) {
+      const std::string field = where();
+      throw InputError(file, LineOfPointer(json, field), field,
+                       "value does not match the pattern ^[A-Za-z_][A-Za-z0-9_.:-]*$ (letters, digits, '_', '.', ':' "
+                       "or '-', starting with a letter or '_')");
+    }
+  };
   const auto& entities = doc["entities"].GetArray();
   // Ids point into doc, which outlives the set.
   std::unordered_set<std::string_view> ids_in_pack;
@@ -119,6 +139,19 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
     auto pointer = [i] { return "/entities/" + std::to_string(i); };  // only for messages and references
     const rapidjson::Value& id_value = item["id"];
     const std::string_view id(id_value.GetString(), id_value.GetStringLength());
+    check_id(id_value, [&] { return pointer() + "/id"; });
+    for (const char* field : {"country", "located_in", "stands_for"}) {
+      if (auto it = item.FindMember(field); it != item.MemberEnd()) {
+        check_id(it->value, [&] { return pointer() + "/" + field; });
+      }
+    }
+    if (auto roles = item.FindMember("roles"); roles != item.MemberEnd()) {
+      for (rapidjson::SizeType r = 0; r < roles->value.Size(); ++r) {
+        if (auto of = roles->value[r].FindMember("of"); of != roles->value[r].MemberEnd()) {
+          check_id(of->value, [&] { return pointer() + "/roles/" + std::to_string(r) + "/of"; });
+        }
+      }
+    }
     if (!ids_in_pack.insert(id).second) {
       throw InputError(file, LineOfPointer(json, pointer() + "/id"), pointer() + "/id",
                        "duplicate entity id \"" + std::string(id) + "\"");

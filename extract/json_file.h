@@ -6,6 +6,9 @@
 //   my_rules.json:7: /rules/0/cameo: value does not match the pattern ^[0-2][0-9]{1,3}$
 //   my_rules.json:9: /rules/1/patern: unknown field
 //
+// A subschema marked "x-pattern-checked-by-loader": true has its "pattern" checked by the loader that reads
+// the value (RapidJSON's regex engine is too slow for the ids of a large gazetteer), not here.
+//
 // LineOfPointer lets later checks (a bad regex, a duplicate id) point at the line of a value, too.
 #ifndef EVENTGRAPH_EXTRACT_JSON_FILE_H_
 #define EVENTGRAPH_EXTRACT_JSON_FILE_H_

@@ -297,6 +297,32 @@ InputError ErrorOf(const std::string& json, bool finish = false) {
   return InputError("", 0, "", "");
 }
 
+TEST(GazetteerErrorTest, IdsAndReferencesFollowTheIdPattern) {
+  // The schema leaves this pattern to the loader ("x-pattern-checked-by-loader"): every field it covers.
+  const std::string good = R"({"id": "country:x", "label": "Xland", "type": "COUNTRY"})";
+  struct Case {
+    std::string entity, field;
+    size_t line = 2;
+  };
+  const std::vector<Case> cases = {
+      {R"({"id": "9lives", "label": "Nine", "type": "PERSON"})", "/entities/1/id"},
+      {R"({"id": "city:a", "label": "A", "type": "CITY", "country": "country x"})", "/entities/1/country"},
+      {R"({"id": "lm:a", "label": "A", "type": "LANDMARK", "located_in": "city/a"})", "/entities/1/located_in"},
+      {R"({"id": "lm:b", "label": "B", "type": "LANDMARK", "stands_for": ""})", "/entities/1/stands_for"},
+      {R"({"id": "p:a", "label": "A", "type": "PERSON", "roles": [{"title": "Minister"},
+          {"title": "Minister", "of": "country:x!"}]})", "/entities/1/roles/1/of", 3},
+  };
+  for (const Case& c : cases) {
+    const InputError error = ErrorOf("{\"entities\": [" + good + ",\n" + c.entity + "]}");
+    EXPECT_EQ(error.field(), c.field) << error.what();
+    EXPECT_EQ(error.line(), c.line) << error.what();
+    EXPECT_NE(error.message().find("does not match the pattern"), std::string::npos) << error.what();
+  }
+  Gazetteer gazetteer;
+  gazetteer.AddPack(R"({"entities": [{"id": "_a.b:c-9", "label": "Odd but valid", "type": "PERSON"}]})", "ok.json");
+  EXPECT_NE(gazetteer.Find("_a.b:c-9"), nullptr);
+}
+
 TEST(GazetteerErrorTest, DuplicateIdInOnePack) {
   InputError error = ErrorOf(R"({
   "entities": [
