@@ -94,6 +94,19 @@ TEST_F(BadInputTest, NulBytesMarkABinaryFileOrABadJsonText) {
   EXPECT_TRUE(Contains(r.err, "nul.jsonl:1: text: NUL character at byte 9")) << r.err;
 }
 
+TEST_F(BadInputTest, LoneSurrogateEscapesAreNotText) {
+  // JSON can spell bytes that are not UTF-8: "\udc00" alone. Refused in documents and in packs.
+  Write("lone.jsonl", "{\"id\": \"a\", \"text\": \"Kerry met Lavrov.\", \"title\": \"Talks \\udc00\"}\n");
+  Result r = Run("build " + Path("lone.jsonl") + " -o " + Path("g.graphml"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Contains(r.err, "lone.jsonl:1: title: invalid UTF-8 at byte 6 of the text")) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(Path("g.graphml")));
+  Write("lone_pack.json", "{\"entities\": [\n{\"id\": \"person:x\", \"label\": \"X \\udc00\", \"type\": \"PERSON\"}]}\n");
+  r = Run("extract --gazetteer " + Path("lone_pack.json") + " " + Path("lone.jsonl"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Contains(r.err, "lone_pack.json:2: /entities/0/label: a \\u escape decodes to invalid UTF-8")) << r.err;
+}
+
 TEST_F(BadInputTest, BinaryFileIsNotText) {
   Write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   Result r = Run("build " + Path("image.txt") + " -o " + Path("g.graphml"));
