@@ -116,7 +116,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     for (int candidate : candidates) {
       const Compiled& compiled = rules_[static_cast<size_t>(candidate)];
       if (only_rule && compiled.rule.get() != only_rule) continue;
-      const RE2& regex = *compiled.regex;
+      const RE2& regex = compiled.regex->get();
       const int groups = regex.NumberOfCapturingGroups() + 1;
       captures.assign(static_cast<size_t>(groups), re2::StringPiece());
       // One match of the rule, in captures: its events.
@@ -175,7 +175,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         return match_begin + std::max<size_t>(whole.size(), 1);  // where the next match may start
       };
       size_t pos = 0;
-      if (compiled.starts_at_marker) {
+      if (compiled.regex->starts_at_marker()) {
         // One unanchored pass of the DFA says whether the rule matches the sentence at all (most candidates
         // do not): cheaper than trying it at every marker.
         if (!regex.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;

@@ -172,6 +172,11 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 
 }  // namespace
 
+void RulePack::LazyRegex::Compile() const {
+  regex_ = std::make_unique<RE2>(pattern_, options_);
+  starts_at_marker_ = StartsAtMarker(*regex_, pattern_);
+}
+
 void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
   shard->prefilter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
   for (size_t i = shard->first_rule; i < shard->first_rule + shard->rule_count; ++i) {
@@ -181,14 +186,18 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
       throw InputError(rule.file, compiled.pattern_line, compiled.pointer + "/pattern", message);
     };
     int id = -1;
-    if (shard->prefilter->Add(compiled.expanded, RegexOptions(), &id) != RE2::NoError) {
+    std::string_view for_prefilter = compiled.expanded;
+    if (for_prefilter.starts_with("(?i)")) for_prefilter.remove_prefix(4);
+    if (shard->prefilter->Add(re2::StringPiece(for_prefilter.data(), for_prefilter.size()), RegexOptions(), &id) !=
+        RE2::NoError) {
       const RE2 refused(compiled.expanded, RegexOptions());  // compiled again, for RE2's message
       fail("invalid regular expression: " + refused.error() + " (in \"" + rule.pattern + "\")");
     }
-    compiled.regex = &shard->prefilter->GetRE2(id);
+    compiled.prefilter_regex = &shard->prefilter->GetRE2(id);
+    compiled.regex = std::make_unique<LazyRegex>(compiled.expanded, RegexOptions());
     // A slot may appear in several branches of an alternation ("{subject} met {object}|{object} was met
     // by {subject}"): keep every capture group of that name and take the one that participated.
-    for (const auto& [index, name] : compiled.regex->CapturingGroupNames()) {
+    for (const auto& [index, name] : compiled.prefilter_regex->CapturingGroupNames()) {
       if (name == "subject") compiled.subject_groups.push_back(index);
       if (name == "object") compiled.object_groups.push_back(index);
       if (name == "location") compiled.location_groups.push_back(index);
@@ -205,7 +214,6 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
     };
     compile_veto(compiled.unless_before_expanded, compiled.unless_before_line, "unless_before", &compiled.unless_before);
     compile_veto(compiled.unless_after_expanded, compiled.unless_after_line, "unless_after", &compiled.unless_after);
-    compiled.starts_at_marker = StartsAtMarker(*compiled.regex, compiled.expanded);
   }
   shard->prefilter->Compile(atoms);
 }
@@ -218,9 +226,20 @@ void RulePack::Compile(int threads) {
   const size_t shard_count =
       std::clamp<size_t>(rules_.size() / kMinShardRules, 1, static_cast<size_t>(std::max(threads, 1)));
   shards_.resize(rules_.empty() ? 0 : shard_count);
+  // Contiguous shards of about equal cost: RE2's work grows with the length of the expanded pattern.
+  size_t total = 0;
+  for (const Compiled& compiled : rules_) total += compiled.expanded.size();
+  size_t rule = 0, before = 0;
   for (size_t i = 0; i < shards_.size(); ++i) {
-    shards_[i].first_rule = rules_.size() * i / shards_.size();
-    shards_[i].rule_count = rules_.size() * (i + 1) / shards_.size() - shards_[i].first_rule;
+    shards_[i].first_rule = rule;
+    const size_t goal = total * (i + 1) / shards_.size();
+    const size_t rules_left_after = shards_.size() - i - 1;  // each later shard keeps at least one rule
+    while (rule < rules_.size() - rules_left_after &&
+           (rule == shards_[i].first_rule || i + 1 == shards_.size() || before + rules_[rule].expanded.size() / 2 < goal)) {
+      before += rules_[rule].expanded.size();
+      ++rule;
+    }
+    shards_[i].rule_count = rule - shards_[i].first_rule;
   }
   std::vector<std::vector<std::string>> atoms(shards_.size());
   std::vector<std::exception_ptr> errors(shards_.size());

@@ -53,6 +53,7 @@
 #define EVENTGRAPH_EXTRACT_RULE_PACK_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,9 +123,38 @@ class RulePack {
 
  public:
   // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
+  // The regexp a rule matches with, compiled on first use (thread-safe): most rules are never tried on a
+  // short input, and compiling all of them was most of the start-up.
+  class LazyRegex {
+   public:
+    LazyRegex(std::string pattern, const re2::RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
+    const re2::RE2& get() const {
+      std::call_once(once_, [this] { Compile(); });
+      return *regex_;
+    }
+    // True when every match begins with a mention marker (see rule_pack.cc).
+    bool starts_at_marker() const {
+      get();
+      return starts_at_marker_;
+    }
+
+   private:
+    void Compile() const;  // rule_pack.cc
+
+    std::string pattern_;
+    re2::RE2::Options options_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<re2::RE2> regex_;
+    mutable bool starts_at_marker_ = false;
+  };
+
   struct Compiled {
     std::unique_ptr<Rule> rule;
-    const re2::RE2* regex = nullptr;  // owned by its shard's prefilter
+    // The pattern as the prefilter saw it: without "(?i)", which makes no difference to the prefilter
+    // (its atoms are lower case) and costs RE2 half its compile time. Owned by the shard's prefilter; it
+    // tells the capture groups. It is not used to match.
+    const re2::RE2* prefilter_regex = nullptr;
+    std::unique_ptr<LazyRegex> regex;  // the pattern as written (case-insensitive unless case_sensitive)
     std::string expanded;  // the pattern RE2 compiles
     std::string pointer;   // "/rules/3", for messages
     size_t pattern_line = 0;
@@ -133,7 +163,6 @@ class RulePack {
     size_t unless_before_line = 0, unless_after_line = 0;
     std::unique_ptr<re2::RE2> unless_before, unless_after;  // compiled by Compile()
     std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
-    bool starts_at_marker = false;  // every match begins with a mention marker (set by Compile())
   };
 
  private:
