@@ -23,25 +23,11 @@ namespace fs = std::filesystem;
 using eg_test::Read;
 using eg_test::Result;
 
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public eg_test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("eg_bad_input_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
     if (!mounted_.empty()) std::system(("umount " + mounted_ + " 2>/dev/null").c_str());
-    fs::remove_all(dir_);
-  }
-
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  std::string Write(const std::string& name, const std::string& content) const {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(Path(name), std::ios::binary) << content;
-    return Path(name);
+    TempDirTest::TearDown();
   }
 
   // Runs `eventgraph ARGS` (a shell fragment) after the shell commands in prefix, stdin from input.
@@ -58,7 +44,6 @@ class BadInputTest : public ::testing::Test {
     return count;
   }
 
-  fs::path dir_;
   std::string mounted_;
 };
 

@@ -20,29 +20,12 @@ namespace fs = std::filesystem;
 using eg_test::Read;
 using eg_test::Result;
 
-class CliTest : public ::testing::Test {
+class CliTest : public eg_test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("eg_cli_test_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  void Write(const std::string& name, const std::string& content) const {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(Path(name), std::ios::binary) << content;
-  }
-
   // Runs the binary with args (a shell fragment), stdin from stdin_file when given.
   Result Run(const std::string& args, const std::string& stdin_file = "/dev/null") const {
     return eg_test::RunEventgraph(args, Path("stdout.txt"), Path("stderr.txt"), stdin_file);
   }
-
-  fs::path dir_;
 };
 
 const char kArticle[] =

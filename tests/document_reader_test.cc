@@ -11,27 +11,13 @@
 #include "extract/dateline.h"
 #include "extract/document_reader.h"
 #include "extract/input_error.h"
+#include "tests/test_support.h"
 
 namespace {
 namespace fs = std::filesystem;
 
-class DocumentReaderTest : public ::testing::Test {
+class DocumentReaderTest : public eg_test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("eg_reader_test_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& content) {
-    fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
-  }
-
   std::vector<eg::Document> ReadAll(const std::vector<std::string>& inputs, eg::ReaderOptions options = {}) {
     eg::DocumentReader reader(inputs, options);
     std::vector<eg::Document> docs;
@@ -50,8 +36,6 @@ class DocumentReaderTest : public ::testing::Test {
     ADD_FAILURE() << "no InputError";
     return eg::InputError("", 0, "", "");
   }
-
-  fs::path dir_;
 };
 
 TEST_F(DocumentReaderTest, TextFileIsOneDocumentNamedAfterTheFile) {

@@ -26,27 +26,18 @@ size_t Count(const std::string& text, const std::string& word) {
   return count;
 }
 
-class GraphCommandsTest : public testing::Test {
+class GraphCommandsTest : public eg_test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("eg_graph_commands_" + std::to_string(::getpid()) + "_" +
-                                        testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     std::ofstream(dir_ / "news.jsonl")
         << R"({"id": "a", "date": "2016-09-09", "text": "Kerry met Lavrov in Geneva."})" "\n"
         << R"({"id": "b", "date": "2016-10-01", "text": "Lavrov met Kerry in Moscow."})" "\n"
         << R"({"id": "c", "text": "Putin met Kerry at the Kremlin. Erdogan met Assad in Damascus."})" "\n";
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
   Result Run(const std::string& args) const {
     return eg_test::RunEventgraph(args, Path("stdout.txt"), Path("stderr.txt"));
   }
-
-  fs::path dir_;
 };
 
 TEST_F(GraphCommandsTest, BuildWritesEveryGraphFormatByExtension) {
