@@ -35,7 +35,8 @@
 // Both see the same normalised, marker-substituted text as the pattern, may use the pack's macros (not
 // slots), and ignore case unless the rule is case_sensitive.
 //
-// Every pattern is expanded when its pack is added and compiled once, by Compile(); a bad pattern, an
+// Every pattern is expanded when its pack is added and checked by Compile() (which builds the prefilter;
+// a rule's matching regexp is compiled once, on first use); a bad pattern, an
 // unknown slot or slot type or an unknown macro is an InputError naming the file, line and field (the
 // first bad rule in pack order, whatever the number of threads).
 //
@@ -109,9 +110,10 @@ class RulePack {
   // Compile(). schema_checked skips the JSON Schema check, for the embedded packs (a test checks them).
   void AddPack(std::string_view json, const std::string& file, bool schema_checked = false);
 
-  // Compiles every rule and builds the prefilter: most of the start-up cost. The rules are split into
-  // up to `threads` contiguous shards, each with its own prefilter, compiled at once on threads of their
-  // own; the result does not depend on the number. Throws InputError for the first bad pattern.
+  // Parses every rule and builds the prefilter: most of the start-up cost. The rules are split into up to
+  // `threads` contiguous shards of about equal pattern size, each with its own prefilter, built at once on
+  // threads of their own; the result does not depend on the number. The regexp a rule matches with is
+  // compiled the first time Apply() tries the rule. Throws InputError for the first bad pattern.
   void Compile(int threads = 1);
 
   // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions. With
