@@ -58,18 +58,11 @@ Extractor::Extractor(const ExtractorOptions& options) {
   coreference_ = std::make_unique<Coreference>(gazetteer_);
 }
 
-void Extractor::Process(Document* doc, const Rule* only_rule) const {
-  Tokenize(doc);
-  thread_local FoldedTokens folded;
-  folded.Assign(doc->text, doc->tokens);
-  gazetteer_.Annotate(doc, folded);
-  if (discovery_) discovery_->Discover(doc, nullptr, folded);
-  coreference_->Resolve(doc);
-  doc->events.clear();
-  rules_.Apply(doc, only_rule);
-}
+void Extractor::Process(Document* doc, const Rule* only_rule) const { Run(doc, nullptr, only_rule); }
 
-void Extractor::ProcessStaged(Document* doc, Discovery::Stage* stage) const {
+void Extractor::ProcessStaged(Document* doc, Discovery::Stage* stage) const { Run(doc, stage, nullptr); }
+
+void Extractor::Run(Document* doc, Discovery::Stage* stage, const Rule* only_rule) const {
   Tokenize(doc);
   thread_local FoldedTokens folded;  // per thread, reused: the gazetteer and discovery look tokens up in it
   folded.Assign(doc->text, doc->tokens);
@@ -77,7 +70,7 @@ void Extractor::ProcessStaged(Document* doc, Discovery::Stage* stage) const {
   if (discovery_) discovery_->Discover(doc, stage, folded);
   coreference_->Resolve(doc);
   doc->events.clear();
-  rules_.Apply(doc);
+  rules_.Apply(doc, only_rule);
 }
 
 void Extractor::Commit(Document* doc, Discovery::Stage* stage) const {

@@ -62,6 +62,9 @@ class Extractor {
   const Discovery* discovery() const { return discovery_.get(); }
 
  private:
+  // Every stage on doc; discovered people go to stage, or straight to the shared registry when it is null.
+  void Run(Document* doc, Discovery::Stage* stage, const Rule* only_rule) const;
+
   Gazetteer gazetteer_;
   std::unique_ptr<Discovery> discovery_;      // made once the gazetteer is finished, unless turned off
   std::unique_ptr<Coreference> coreference_;  // made once the gazetteer is finished
