@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <unordered_set>
 
 #include "extract/input_error.h"
@@ -140,9 +141,13 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
     const rapidjson::Value& id_value = item["id"];
     const std::string_view id(id_value.GetString(), id_value.GetStringLength());
     check_id(id_value, [&] { return pointer() + "/id"; });
-    for (const char* field : {"country", "located_in", "stands_for"}) {
-      if (auto it = item.FindMember(field); it != item.MemberEnd()) {
-        check_id(it->value, [&] { return pointer() + "/" + field; });
+    // The references to other entities, each looked up once: checked here, stored below.
+    static constexpr const char* kReferenceFields[] = {"country", "located_in", "stands_for"};
+    const rapidjson::Value* reference_values[std::size(kReferenceFields)] = {};
+    for (size_t f = 0; f < std::size(kReferenceFields); ++f) {
+      if (auto it = item.FindMember(kReferenceFields[f]); it != item.MemberEnd()) {
+        reference_values[f] = &it->value;
+        check_id(it->value, [&] { return pointer() + "/" + kReferenceFields[f]; });
       }
     }
     if (auto roles = item.FindMember("roles"); roles != item.MemberEnd()) {
@@ -166,10 +171,7 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
     }
     entity->label = String(item, "label");
     ParseEntityType(String(item, "type"), &entity->type);
-    if (item.HasMember("country")) entity->country = String(item, "country");
-    if (item.HasMember("located_in")) entity->located_in = String(item, "located_in");
     if (item.HasMember("iso")) entity->iso = String(item, "iso");
-    if (item.HasMember("stands_for")) entity->stands_for_id = String(item, "stands_for");
     if (auto demonyms = item.FindMember("demonyms"); demonyms != item.MemberEnd() && entity->demonym.empty() &&
                                                       !demonyms->value.Empty()) {
       const auto& first = demonyms->value[0];
@@ -181,12 +183,12 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
                                  String(role, "to")});
       }
     }
-    for (const char* field : {"country", "located_in", "stands_for"}) {
-      if (item.HasMember(field)) {
-        std::string where = pointer() + "/" + field;
-        if (!pack_text) pack_text = std::make_shared<const std::string>(json);
-        references_.push_back({entity, file, pack_text, where});
-      }
+    std::string* const reference_ids[] = {&entity->country, &entity->located_in, &entity->stands_for_id};
+    for (size_t f = 0; f < std::size(kReferenceFields); ++f) {
+      if (!reference_values[f]) continue;
+      reference_ids[f]->assign(reference_values[f]->GetString(), reference_values[f]->GetStringLength());
+      if (!pack_text) pack_text = std::make_shared<const std::string>(json);
+      references_.push_back({entity, file, pack_text, pointer() + "/" + kReferenceFields[f]});
     }
     auto add_names = [&](const char* field, bool adjectival) {
       auto names = item.FindMember(field);
