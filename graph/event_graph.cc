@@ -87,18 +87,19 @@ void EventGraph::Add(const Document& doc) {
   // Mentions first: a node created by this document's events then starts with this document's count.
   for (const Mention& mention : doc.mentions) {
     Seen& seen = SeenOf(mention.entity);
-    ++seen.mentions;
     // Names only: a pronoun or a role phrase ("the minister") resolved to the entity is not an alias.
     const bool name = mention.source == MentionSource::kName || mention.source == MentionSource::kDiscovered;
     const std::string_view words = name ? doc.Text(mention.span) : std::string_view();
     const bool discovered = mention.source == MentionSource::kDiscovered;
-    seen.discovered = seen.discovered || discovered;
-    AddAlias(*mention.entity, words, &seen.aliases);
     if (seen.vertex >= 0) {
       EntityNode& entity_node = graph_[static_cast<Vertex>(seen.vertex)];
       ++entity_node.mentions;
       AddAlias(*mention.entity, words, &entity_node.aliases);
-      if (discovered) entity_node.discovered = true;
+      entity_node.discovered = entity_node.discovered || discovered;
+    } else {
+      ++seen.mentions;
+      AddAlias(*mention.entity, words, &seen.aliases);
+      seen.discovered = seen.discovered || discovered;
     }
   }
   for (const Event& event : doc.events) AddEvent(MakeEventRecord(doc, event));

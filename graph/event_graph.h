@@ -137,7 +137,8 @@ class EventGraph {
   // (source node, relation, target node, symmetric)
   using EdgeKey = std::tuple<size_t, std::string, size_t, bool>;
 
-  // What the graph knows of an entity id from its mentions, whether it is a node yet or not.
+  // What the graph knows of an entity id from its mentions until an event makes it a node; from then on
+  // the node keeps the counts (NodeFor starts it from these).
   struct Seen {
     uint32_t mentions = 0;
     std::vector<std::string> aliases;
