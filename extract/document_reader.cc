@@ -426,12 +426,10 @@ void DocumentReader::Decode(Record* record, Document* doc) const {
     DecodeLine(record, doc);
   } else {
     *doc = std::move(record->doc);
-    if (doc->source != kSampleSource) {
-      if (FindInvalidUtf8(doc->id) != std::string_view::npos) {
-        throw InputError(record->file, 0, "", "the file name is not valid UTF-8, so it cannot be a document id");
-      }
-      CheckText(doc->text, record->file, 0, "");
+    if (FindInvalidUtf8(doc->id) != std::string_view::npos) {
+      throw InputError(record->file, 0, "", "the file name is not valid UTF-8, so it cannot be a document id");
     }
+    CheckText(doc->text, record->file, 0, "");
   }
   if (doc->date.empty()) doc->date = FindDateline(doc->text);
   if (doc->date.empty()) doc->date = options_.default_date;

@@ -300,8 +300,6 @@ void ThrowSchemaError(std::string_view text, const std::string& file, const rapi
   throw InputError(file, LineOfPointer(text, where), where.empty() ? "/" : where, message);
 }
 
-
-
 // The JSON pointer of the first string (member name or value) under value whose escapes decode to
 // invalid UTF-8, or nullopt. The raw bytes are checked before parsing; this catches what only the parse
 // produces: RapidJSON 1.1 rejects a lone high surrogate ("\ud800") but decodes a lone low one ("\udc00")
@@ -318,8 +316,8 @@ std::optional<std::string> FindInvalidUtf8String(const rapidjson::Value& value, 
     }
   } else if (value.IsObject()) {
     for (const auto& member : value.GetObject()) {
-      const std::string name(member.name.GetString(), member.name.GetStringLength());
       if (invalid(member.name)) return pointer.empty() ? std::string("/") : pointer;
+      const std::string_view name(member.name.GetString(), member.name.GetStringLength());
       if (auto found = FindInvalidUtf8String(member.value, pointer + "/" + EscapePointerToken(name))) return found;
     }
   }

@@ -124,7 +124,6 @@ class RulePack {
   const Rule& rule(size_t i) const { return *rules_[i].rule; }
 
  public:
-  // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
   // The regexp a rule matches with, compiled on first use (thread-safe): most rules are never tried on a
   // short input, and compiling all of them was most of the start-up.
   class LazyRegex {
@@ -150,6 +149,7 @@ class RulePack {
     mutable bool starts_at_marker_ = false;
   };
 
+  // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
   struct Compiled {
     std::unique_ptr<Rule> rule;
     // The pattern as the prefilter saw it: without "(?i)", which makes no difference to the prefilter
