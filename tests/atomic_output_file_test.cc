@@ -1,48 +1,31 @@
 // AtomicOutputFile: the target appears complete on Commit() and never half-written.
 #include "export/atomic_output_file.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "extract/input_error.h"
+#include "tests/test_support.h"
 
 namespace eg {
 namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicOutputFileTest : public testing::Test {
+class AtomicOutputFileTest : public eg_test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("atomic_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
-    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add);
-    fs::remove_all(dir_);
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add);  // a test takes write permission
+    eg_test::TempDirTest::TearDown();
   }
 
-  static std::string Read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
+  static std::string Read(const fs::path& path) { return eg_test::Read(path.string()); }
   size_t FileCount() const {
     return static_cast<size_t>(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()));
   }
-
-  fs::path dir_;
 };
 
 TEST_F(AtomicOutputFileTest, CommitMovesTheFileIntoPlace) {

@@ -14,9 +14,12 @@
 #include "extract/extract.h"
 #include "extract/input_error.h"
 #include "extract/json_file.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
+
+using eg_test::EventsOf;
 
 TEST(DataPacksTest, EveryEmbeddedGazetteerPartPassesItsSchema) {
   const std::vector<EmbeddedFile> files = EmbeddedFilesMatching("data/gazetteer", ".json");
@@ -41,19 +44,6 @@ TEST(DataPacksTest, TheSchemaCheckRejectsWhatTheEmbeddedPacksMustNotHave) {
   const std::string broken = "{\"colour\": 1, " + pack.substr(pack.find('{') + 1);
   EXPECT_THROW(ParseJsonFile(broken, "data/rules.json", "schemas/rules.schema.json"), InputError);
   EXPECT_NO_THROW(ParseJsonFile(broken, "data/rules.json", ""));  // no schema: syntax only
-}
-
-std::vector<std::string> EventsOf(const Extractor& extractor, const std::string& text) {
-  Document doc;
-  doc.id = "d";
-  doc.text = text;
-  doc.date = "2016-03-24";
-  extractor.Process(&doc);
-  std::vector<std::string> out;
-  for (const Event& e : doc.events) {
-    out.push_back(e.rule->id + " " + e.subject.entity->id + " " + (e.object ? e.object.entity->id : "-"));
-  }
-  return out;
 }
 
 TEST(DataPacksTest, LoadingOnSeveralThreadsGivesTheSameExtractor) {

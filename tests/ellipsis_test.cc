@@ -11,6 +11,7 @@
 #include "extract/extract.h"
 #include "extract/gazetteer.h"
 #include "extract/tokenizer.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
@@ -100,13 +101,8 @@ TEST_F(EllipsisTest, NothingIsSharedWithoutTheBareNoun) {
 
 // With the default packs: the events these readings let the rules find.
 TEST(EllipsisAndTwoPartiesEvents, RulesSeeTheResolvedActors) {
-  Extractor extractor(ExtractorOptions{});
-  auto events = [&](const std::string& text) {
-    Document doc;
-    doc.id = "t";
-    doc.text = text;
-    doc.date = "2016-03-24";
-    extractor.Process(&doc);
+  auto events = [](const std::string& text) {
+    const Document doc = eg_test::Process(eg_test::DefaultExtractor(), "t", text, "2016-03-24");
     std::vector<std::string> out;
     for (const Event& e : doc.events) {
       if (e.object) out.push_back(e.subject.entity->id + " " + e.rule->relation + " " + e.object.entity->id);

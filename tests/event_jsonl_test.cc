@@ -13,22 +13,13 @@
 #include "export/export.h"
 #include "extract/embedded_data.h"
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
 
-const Extractor& DefaultExtractor() {
-  static const Extractor* extractor = new Extractor(ExtractorOptions{});
-  return *extractor;
-}
-
 Document Process(const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  DefaultExtractor().Process(&doc);
-  return doc;
+  return eg_test::Process(eg_test::DefaultExtractor(), id, text, date);
 }
 
 std::vector<Document> SampleDocuments() {

@@ -16,26 +16,15 @@
 
 #include "export/export.h"
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
 
+using eg_test::AddDocument;
+
 namespace fs = std::filesystem;
 using boost::property_tree::ptree;
-
-const Extractor& DefaultExtractor() {
-  static const Extractor* extractor = new Extractor(ExtractorOptions{});
-  return *extractor;
-}
-
-void AddDocument(EventGraph* graph, const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  DefaultExtractor().Process(&doc);
-  graph->Add(doc);
-}
 
 std::string Write(void (*writer)(const ExportView&, std::ostream&), const ExportView& view) {
   std::ostringstream out;

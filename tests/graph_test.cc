@@ -2,14 +2,12 @@
 // a directed relation and a relation without an object).
 #include "graph/event_graph.h"
 
-#include <fstream>
-#include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
@@ -22,30 +20,11 @@ constexpr char kTestRules[] = R"({"name":"graph_test","rules":[
  "cameo":"042","goldstein":1.9}
 ]})";
 
-const Extractor& TestExtractor() {
-  static const Extractor* extractor = [] {
-    // One file per process: ctest runs the tests of this binary in parallel processes.
-    const std::string path = testing::TempDir() + "/graph_test_rules_" + std::to_string(::getpid()) + ".json";
-    std::ofstream(path) << kTestRules;
-    ExtractorOptions options;
-    options.rules.push_back(path);
-    return new Extractor(options);
-  }();
-  return *extractor;
-}
-
-Document Process(const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  TestExtractor().Process(&doc);
-  return doc;
-}
+const Extractor& TestExtractor() { return eg_test::ExtractorWithRules("graph_test_rules", kTestRules); }
 
 // Adds a processed document that goes out of scope right away, as when streaming.
 void AddTransient(EventGraph* graph, const std::string& id, const std::string& text, const std::string& date) {
-  graph->Add(Process(id, text, date));
+  eg_test::AddDocument(graph, id, text, date, TestExtractor());
 }
 
 TEST(EventGraphTest, MeetingsInBothDirectionsAreOneSymmetricEdge) {

@@ -14,25 +14,14 @@
 #include "export/graph_attributes.h"
 #include "export/xml_text.h"
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
 
+using eg_test::AddDocument;
+
 using boost::property_tree::ptree;
-
-const Extractor& DefaultExtractor() {
-  static const Extractor* extractor = new Extractor(ExtractorOptions{});
-  return *extractor;
-}
-
-void AddDocument(EventGraph* graph, const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  DefaultExtractor().Process(&doc);
-  graph->Add(doc);
-}
 
 std::string GraphML(const EventGraph& graph) {
   std::ostringstream out;

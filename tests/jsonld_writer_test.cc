@@ -1,17 +1,16 @@
 // WriteJsonLd: parsed back with RapidJSON to check what JSON-LD processors in safe mode rely on: every
 // key and type is a term of the inline context, typed values, IRIs under urn:eventgraph:.
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <rapidjson/document.h>
 
 #include "export/export.h"
 #include "export/iri.h"
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
@@ -22,26 +21,10 @@ constexpr char kTestRules[] = R"({"name":"jsonld_test","rules":[
  "relation":"parleyed with","cameo":"043","goldstein":2.8}
 ]})";
 
-const Extractor& TestExtractor() {
-  static const Extractor* extractor = [] {
-    // One file per process: ctest runs the tests of this binary in parallel processes.
-    const std::string path = testing::TempDir() + "/jsonld_test_rules_" + std::to_string(::getpid()) + ".json";
-    std::ofstream(path) << kTestRules;
-    ExtractorOptions options;
-    options.rules.push_back(path);
-    return new Extractor(options);
-  }();
-  return *extractor;
-}
-
+// Every document has this title (quotes to escape), and the test rules.
 void AddDocument(EventGraph* graph, const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  doc.title = "Diplomacy \"today\"";
-  TestExtractor().Process(&doc);
-  graph->Add(doc);
+  eg_test::AddDocument(graph, id, text, date, eg_test::ExtractorWithRules("jsonld_test_rules", kTestRules),
+                       "Diplomacy \"today\"");
 }
 
 std::string JsonLd(const EventGraph& graph) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 #include "graph/edge_list.h"
 #include "graph/event_graph.h"
 #include "graph/network_measures.h"
@@ -11,19 +12,7 @@
 namespace eg {
 namespace {
 
-const Extractor& DefaultExtractor() {
-  static const Extractor* extractor = new Extractor(ExtractorOptions{});
-  return *extractor;
-}
-
-void AddDocument(EventGraph* graph, const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  DefaultExtractor().Process(&doc);
-  graph->Add(doc);
-}
+using eg_test::AddDocument;
 
 size_t Node(const EventGraph& graph, const std::string& id) {
   const std::ptrdiff_t node = graph.FindNode(id);

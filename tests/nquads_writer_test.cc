@@ -14,25 +14,18 @@
 
 #include "export/export.h"
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
 
 namespace fs = std::filesystem;
 
-const Extractor& DefaultExtractor() {
-  static const Extractor* extractor = new Extractor(ExtractorOptions{});
-  return *extractor;
-}
+// Every document has this title (quotes and a backslash to escape).
+constexpr char kTitle[] = "Talks \"today\" \\ tomorrow";
 
 void AddDocument(EventGraph* graph, const std::string& id, const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = id;
-  doc.text = text;
-  doc.date = date;
-  doc.title = "Talks \"today\" \\ tomorrow";
-  DefaultExtractor().Process(&doc);
-  graph->Add(doc);
+  eg_test::AddDocument(graph, id, text, date, eg_test::DefaultExtractor(), kTitle);
 }
 
 std::string NQuads(const EventGraph& graph) {

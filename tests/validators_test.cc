@@ -16,6 +16,7 @@
 
 #include "export/export.h"
 #include "extract/extract.h"
+#include "tests/extract_support.h"
 
 namespace eg {
 namespace {
@@ -31,21 +32,13 @@ class ValidatorsTest : public testing::Test {
     out_ = fs::path(testing::TempDir()) / ("validators_" + std::to_string(::getpid()));
     fs::create_directories(out_);
 
-    // The graph points into the extractor's packs, so it must outlive the test.
-    static const Extractor* extractor = new Extractor(ExtractorOptions{});
     const char* texts[][3] = {
         {"geneva", "Kerry met Lavrov in Geneva. Officials spoke of \"R&D\" <progress> & more.", "2016-09-09"},
         {"moscow/2 ü", "Lavrov met Kerry in Moscow.", "2016-10-01"},
         {"kremlin", "Putin met Kerry in Moscow.", ""},
     };
-    for (const auto& [id, text, date] : texts) {
-      Document doc;
-      doc.id = id;
-      doc.text = text;
-      doc.date = date;
-      extractor->Process(&doc);
-      graph_.Add(doc);
-    }
+    // The graph points into the extractor's packs, which outlive the test.
+    for (const auto& [id, text, date] : texts) eg_test::AddDocument(&graph_, id, text, date);
     ASSERT_GE(graph_.edge_count(), 2u);
   }
   void TearDown() override {
