@@ -10,7 +10,9 @@
 # (../shared/corpus/reuters_news_2013/reuters_news_2013.jsonl.gz, when present; `wc -w` reads it through
 # zcat, as eventgraph does). Each corpus runs with --threads 1 and with every core; a table follows with
 # MB/s (of document text: the uncompressed JSON Lines), sentences/s, events/s, peak RSS and the ratio to
-# `wc -w`, and a start-up line (the embedded packs, one tiny document).
+# `wc -w`, CPU seconds and how many cores were busy on average; then as many single-thread runs as cores
+# at once (what the machine itself gives for parallel work) and a start-up line (the embedded packs, one
+# tiny document).
 #
 # EG_BIN picks the binary (default: build-perf/eventgraph when present, else build/eventgraph).
 set -euo pipefail
@@ -46,13 +48,27 @@ run() {  # name file reader threads
   local name=$1 file=$2 reader=$3 threads=$4 bytes t0 t1 t2
   bytes=$($reader "$file" | wc -c)
   t0=$(now); $reader "$file" | wc -w >/dev/null; t1=$(now)
-  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$BIN" build --on-error skip --threads "$threads" "$file" \
+  /usr/bin/time -f "%M %U %S" -o "$OUT/rss.txt" "$BIN" build --on-error skip --threads "$threads" "$file" \
     -o "$OUT/out.graphml" 2>"$OUT/summary.txt"
   t2=$(now)
   echo "$name|$threads|$bytes|$t0|$t1|$t2|$(cat "$OUT/rss.txt")|$(grep -v warning "$OUT/summary.txt" | tail -n 1)" >> "$rows"
 }
+# What the machine gives: as many single-thread runs as cores, at once, on the seed corpus. The ratio of
+# their combined MB/s to one run alone is the ceiling for --threads (shared caches, memory bandwidth and
+# clock boost when one core works alone).
+copies() {
+  local t0 t1 i
+  t0=$(now)
+  for ((i = 0; i < cores; i++)); do
+    "$BIN" build -q --threads 1 "$corpus" -o "$OUT/copy$i.graphml" &
+  done
+  wait
+  t1=$(now)
+  python3 -c "print(f'{$cores * $(wc -c < "$corpus") / 1e6 / ($t1 - $t0):.1f}')"
+}
 run seeds "$corpus" cat 1
 run seeds "$corpus" cat "$cores"
+together=$(copies)
 if [ -f "$REUTERS" ]; then
   run reuters2013 "$REUTERS" zcat 1
   run reuters2013 "$REUTERS" zcat "$cores"
@@ -69,17 +85,25 @@ startup() {
   echo "$best"
 }
 s1=$(startup 1); sn=$(startup "$cores")
-python3 - "$rows" "$s1" "$sn" "$cores" <<'PY'
+python3 - "$rows" "$s1" "$sn" "$cores" "$together" <<'PY'
 import re, sys
-rows, s1, sn, cores = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-print(f"{'corpus':<13}{'threads':>8}{'MB':>7}{'wc -w MB/s':>12}{'MB/s':>8}{'ratio':>7}{'sentences/s':>13}{'events/s':>10}{'peak RSS MB':>13}")
+rows, s1, sn, cores, together = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5])
+print(f"{'corpus':<13}{'threads':>8}{'MB':>7}{'wc -w MB/s':>12}{'MB/s':>8}{'ratio':>7}{'sentences/s':>13}{'events/s':>10}"
+      f"{'CPU s':>7}{'busy':>6}{'peak RSS MB':>13}")
+one = {}
 for line in open(rows):
-    name, threads, size, a, b, c, rss, summary = line.rstrip("\n").split("|", 7)
+    name, threads, size, a, b, c, usage, summary = line.rstrip("\n").split("|", 7)
     size, a, b, c = int(size), float(a), float(b), float(c)
+    rss, user, system = usage.split()
+    cpu = float(user) + float(system)
     wc, eg = b - a, c - b
     sentences = int(re.search(r"(\d+) sentences", summary).group(1))
     events = int(re.search(r"(\d+) events", summary).group(1))
+    one.setdefault(name, size / 1e6 / eg)
+    # busy: CPU seconds over wall seconds, how many cores the run kept working on average.
     print(f"{name:<13}{threads:>8}{size/1e6:>7.1f}{size/1e6/wc:>12.1f}{size/1e6/eg:>8.1f}{wc/eg:>7.2f}"
-          f"{sentences/eg:>13.0f}{events/eg:>10.0f}{int(rss)/1024:>13.1f}")
+          f"{sentences/eg:>13.0f}{events/eg:>10.0f}{cpu:>7.2f}{cpu/eg:>6.2f}{int(rss)/1024:>13.1f}")
+print(f"{cores} single-thread runs of seeds at once: {together:.1f} MB/s together, "
+      f"{together / one['seeds']:.2f}x one run alone (the machine's ceiling for --threads {cores})")
 print(f"start-up (embedded packs, one tiny document, best of 10): {s1} ms with 1 thread, {sn} ms with {cores}")
 PY
