@@ -120,12 +120,12 @@ const Extractor& KeptExtractor(const ExtractorOptions& options) {
   return *kept->back();
 }
 
-ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& date, bool sample) {
+ReaderOptions MakeReaderOptions(const InputOptions& input) {
   ReaderOptions options;
-  options.default_date = date;
-  options.include_sample = sample;
-  options.skip_errors = policy.on_error == "skip";
-  options.max_document_bytes = policy.max_document_bytes;
+  options.default_date = input.date;
+  options.include_sample = input.sample;
+  options.skip_errors = input.on_error == "skip";
+  options.max_document_bytes = input.max_document_bytes;
   options.warn = [](const InputError& error) {
     // On a terminal, the warning takes the place of the progress line (which the next update redraws).
     std::cerr << (isatty(2) == 1 ? "\r\033[K" : "") << "eventgraph: warning: " << error.what()
@@ -142,7 +142,7 @@ int RunExtract(const ExtractCommand& command) {
   try {
     RunStats stats;
     const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
-    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
+    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
     std::optional<AtomicOutputFile> file;
     if (!command.output.empty()) file.emplace(command.output);
     std::ostream& out = file ? file->stream() : std::cout;
@@ -184,7 +184,7 @@ int RunBuild(const BuildCommand& command) {
   try {
     RunStats stats;
     const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
-    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
+    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
     // Open every output first, so that a bad path fails before the work; each is renamed into place only
     // when complete.
     std::vector<std::unique_ptr<AtomicOutputFile>> files;

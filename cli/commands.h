@@ -28,28 +28,30 @@ struct PackOptions {
   bool no_defaults = false;
 };
 
-// How the commands that read INPUT treat bad input (--on-error, --max-document-bytes; README
-// "Reliability").
-struct InputPolicy {
+// What a command that reads INPUT reads (INPUT, --sample, --date) and how it treats bad input
+// (--on-error, --max-document-bytes; README "Reliability").
+struct InputOptions {
+  std::vector<std::string> paths;  // files, directories, "-"
+  bool sample = false;             // add the embedded sample text as an input
+  std::string date;                // default document date, YYYY-MM-DD or empty
   // "fail": the first bad document, line or file stops the run (exit 1). "skip": each one is reported on
   // stderr (file:line: field: what) and skipped; the run goes on, exits 0 and its summary says how many
   // were skipped.
   std::string on_error = "fail";
   uint64_t max_document_bytes = kDefaultMaxDocumentBytes;  // larger documents are skipped with a warning
+
+  bool empty() const { return paths.empty() && !sample; }
 };
 
-// The reader options of a command: its policy, default date and --sample. Warnings go to stderr.
-ReaderOptions MakeReaderOptions(const InputPolicy& policy, const std::string& date, bool sample);
+// The reader of a command's input. Warnings go to stderr.
+ReaderOptions MakeReaderOptions(const InputOptions& input);
 
 // ", N skipped" when the reader skipped anything, else "": the end of a summary line.
 std::string SkippedNote(const DocumentReader& reader);
 
 struct ExtractCommand {
   PackOptions packs;
-  InputPolicy input;
-  std::vector<std::string> inputs;  // files, directories, "-"
-  bool sample = false;              // add the embedded sample text as an input
-  std::string date;                 // default document date, YYYY-MM-DD or empty
+  InputOptions input;
   std::string output;               // events JSON Lines; empty for stdout
   bool quiet = false;
   unsigned threads = 0;              // documents processed at once; 0: every core (extract/parallel.h)
@@ -57,10 +59,7 @@ struct ExtractCommand {
 
 struct BuildCommand {
   PackOptions packs;
-  InputPolicy input;
-  std::vector<std::string> inputs;
-  bool sample = false;
-  std::string date;
+  InputOptions input;
   std::vector<std::string> outputs;
   std::vector<std::string> formats;  // none, one for all outputs, or one per output
   std::string edges = "aggregate";   // "aggregate" or "events": one edge per event (GraphML, GEXF, CSV)
@@ -89,10 +88,7 @@ int RunBuild(const BuildCommand& command);
 int RunTestRules(const TestRulesCommand& command);
 struct SuggestCommand {
   PackOptions packs;
-  InputPolicy input;
-  std::vector<std::string> inputs;
-  bool sample = false;
-  std::string date;
+  InputOptions input;
   size_t min_mentions = 1;
 };
 
@@ -108,10 +104,7 @@ int RunPackStats(const PackOptions& packs);
 // root and per month.
 struct GraphStatsCommand {
   PackOptions packs;
-  InputPolicy input;
-  std::vector<std::string> inputs;
-  bool sample = false;
-  std::string date;
+  InputOptions input;
   size_t top = 10;  // actors listed per ranking
 };
 

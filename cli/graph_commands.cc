@@ -110,7 +110,7 @@ void PrintGraphStats(const EventGraph& graph, size_t top) {
 int RunGraphStats(const GraphStatsCommand& command) {
   try {
     const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs));
-    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
+    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
     EventGraph graph;
     Document doc;
     while (reader.Next(&doc)) {

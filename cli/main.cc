@@ -25,7 +25,21 @@ void AddPackOptions(CLI::App* command, eg::PackOptions* packs) {
   command->add_flag("--no-defaults", packs->no_defaults, "do not load the embedded default packs");
 }
 
-void AddInputOptions(CLI::App* command, eg::InputPolicy* input) {
+CLI::Validator IsoDate() {
+  return CLI::Validator(
+      [](std::string& value) {
+        return eg::IsIsoDate(value) ? std::string() : "'" + value + "' is not a date YYYY-MM-DD";
+      },
+      "YYYY-MM-DD");
+}
+
+// INPUT and how to read it (eg::InputOptions).
+void AddInputOptions(CLI::App* command, eg::InputOptions* input) {
+  command->add_option("INPUT", input->paths,
+                      "INPUT: .txt file (one document), .jsonl or .jsonl.gz (one {\"id\",\"text\",\"date\"?} per "
+                      "line), directory (recursive), or - for stdin");
+  command->add_flag("--sample", input->sample, "also read the embedded sample text (data/sample.txt)");
+  command->add_option("--date", input->date, "date of documents that carry none")->check(IsoDate());
   command->add_option("--on-error", input->on_error,
                       "fail: stop at the first bad document, line or file (exit 1; default); skip: report each "
                       "on stderr, skip it and go on (exit 0, the summary counts them)")
@@ -33,14 +47,6 @@ void AddInputOptions(CLI::App* command, eg::InputPolicy* input) {
   command->add_option("--max-document-bytes", input->max_document_bytes,
                       "skip larger documents (a .txt file, a .jsonl line) with a warning; 0: up to 4 GiB "
                       "(default 52428800, 50 MB)");
-}
-
-CLI::Validator IsoDate() {
-  return CLI::Validator(
-      [](std::string& value) {
-        return eg::IsIsoDate(value) ? std::string() : "'" + value + "' is not a date YYYY-MM-DD";
-      },
-      "YYYY-MM-DD");
 }
 
 }  // namespace
@@ -51,28 +57,19 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "eventgraph 0.1.0");
 
-  const std::string inputs_help =
-      "INPUT: .txt file (one document), .jsonl or .jsonl.gz (one {\"id\",\"text\",\"date\"?} per line), "
-      "directory (recursive), or - for stdin";
-
   eg::ExtractCommand extract;
   CLI::App* extract_app = app.add_subcommand("extract", "extract events as JSON Lines (one event per line)");
-  extract_app->add_option("INPUT", extract.inputs, inputs_help);
-  extract_app->add_flag("--sample", extract.sample, "also read the embedded sample text (data/sample.txt)");
   extract_app->add_option("-o,--output", extract.output, "write events here instead of stdout");
-  extract_app->add_option("--date", extract.date, "date of documents that carry none")->check(IsoDate());
   extract_app->add_flag("-q,--quiet", extract.quiet, "no summary line on stderr");
   extract_app->add_option("--threads", extract.threads, "documents processed at once (default: every core); the output is the same for any number")
       ->check(CLI::Range(1u, 1024u));
-  AddPackOptions(extract_app, &extract.packs);
   AddInputOptions(extract_app, &extract.input);
+  AddPackOptions(extract_app, &extract.packs);
 
   eg::BuildCommand build;
   CLI::App* build_app = app.add_subcommand(
       "build", "extract, merge into a graph and export (.graphml and .gexf for Gephi, .jsonld and .nq for RDF "
                "stores, DIR/ for Neo4j and Kuzu CSV, .jsonl for the event stream)");
-  build_app->add_option("INPUT", build.inputs, inputs_help);
-  build_app->add_flag("--sample", build.sample, "also read the embedded sample text (data/sample.txt)");
   build_app->add_option("-o,--output", build.outputs,
                         "output file (or DIR/ for CSV); repeatable; format from the extension")
       ->required()
@@ -86,37 +83,30 @@ int main(int argc, char** argv) {
                         "aggregate: one edge per (subject, relation, object) (default); events: one edge per "
                         "event (GraphML, GEXF, CSV)")
       ->check(CLI::IsMember({"aggregate", "events"}));
-  build_app->add_option("--date", build.date, "date of documents that carry none")->check(IsoDate());
   build_app->add_flag("-q,--quiet", build.quiet, "no summary line on stderr");
   build_app->add_option("--threads", build.threads, "documents processed at once (default: every core); the output is the same for any number")
       ->check(CLI::Range(1u, 1024u));
-  AddPackOptions(build_app, &build.packs);
   AddInputOptions(build_app, &build.input);
+  AddPackOptions(build_app, &build.packs);
 
   eg::GraphStatsCommand graph_stats;
   CLI::App* stats_app = app.add_subcommand(
       "stats", "summarize the actor network of INPUT: top actors by degree and betweenness, connected "
                "components, events per CAMEO root and per month");
-  stats_app->add_option("INPUT", graph_stats.inputs, inputs_help);
-  stats_app->add_flag("--sample", graph_stats.sample, "also read the embedded sample text (data/sample.txt)");
-  stats_app->add_option("--date", graph_stats.date, "date of documents that carry none")->check(IsoDate());
   stats_app->add_option("--top", graph_stats.top, "actors and components listed per ranking (default 10)");
   bool pack_stats = false;
   stats_app->add_flag("--packs", pack_stats,
                       "instead: what the loaded packs hold (entities by type, roles, agents, rules per CAMEO root)");
-  AddPackOptions(stats_app, &graph_stats.packs);
   AddInputOptions(stats_app, &graph_stats.input);
+  AddPackOptions(stats_app, &graph_stats.packs);
 
   eg::SuggestCommand suggest;
   CLI::App* suggest_app = app.add_subcommand(
       "suggest", "list the people INPUT mentions that the gazetteers lack, as a gazetteer pack to paste "
                  "(most mentioned first, with counts and example sentences)");
-  suggest_app->add_option("INPUT", suggest.inputs, inputs_help);
-  suggest_app->add_flag("--sample", suggest.sample, "also read the embedded sample text (data/sample.txt)");
-  suggest_app->add_option("--date", suggest.date, "date of documents that carry none")->check(IsoDate());
   suggest_app->add_option("--min-mentions", suggest.min_mentions, "leave out names seen fewer times (default 1)");
-  AddPackOptions(suggest_app, &suggest.packs);
   AddInputOptions(suggest_app, &suggest.input);
+  AddPackOptions(suggest_app, &suggest.packs);
 
   eg::TestRulesCommand test_rules;
   CLI::App* test_app = app.add_subcommand(
@@ -148,11 +138,11 @@ int main(int argc, char** argv) {
   // exhausted, a file system error — is reported here, never as a crash; outputs stay as they were.
   try {
     if (*extract_app) {
-      if (extract.inputs.empty() && !extract.sample) return usage("extract: give at least one INPUT (or --sample)");
+      if (extract.input.empty()) return usage("extract: give at least one INPUT (or --sample)");
       return eg::RunExtract(extract);
     }
     if (*build_app) {
-      if (build.inputs.empty() && !build.sample) return usage("build: give at least one INPUT (or --sample)");
+      if (build.input.empty()) return usage("build: give at least one INPUT (or --sample)");
       if (build.formats.size() > 1 && build.formats.size() != build.outputs.size()) {
         return usage("build: give --format once, or once per -o");
       }
@@ -160,11 +150,11 @@ int main(int argc, char** argv) {
     }
     if (*stats_app && pack_stats) return eg::RunPackStats(graph_stats.packs);
     if (*suggest_app) {
-      if (suggest.inputs.empty() && !suggest.sample) return usage("suggest: give at least one INPUT (or --sample)");
+      if (suggest.input.empty()) return usage("suggest: give at least one INPUT (or --sample)");
       return eg::RunSuggest(suggest);
     }
     if (*stats_app) {
-      if (graph_stats.inputs.empty() && !graph_stats.sample) return usage("stats: give at least one INPUT (or --sample)");
+      if (graph_stats.input.empty()) return usage("stats: give at least one INPUT (or --sample)");
       return eg::RunGraphStats(graph_stats);
     }
     return eg::RunTestRules(test_rules);

@@ -15,7 +15,7 @@ namespace eg {
 int RunSuggest(const SuggestCommand& command) {
   try {
     const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs));
-    DocumentReader reader(command.inputs, MakeReaderOptions(command.input, command.date, command.sample));
+    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
     Document doc;
     size_t documents = 0;
     while (reader.Next(&doc)) {
