@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
-#include <unordered_set>
 
 #include "extract/input_error.h"
 #include "extract/json_file.h"
@@ -58,16 +57,28 @@ Gazetteer::~Gazetteer() = default;
 void Gazetteer::AddAlias(Entity* entity, std::string_view alias, bool exact, bool adjectival) {
   uint32_t value = names_.Insert(alias);
   if (value == TokenTrie::kNoValue) return;
-  if (value >= candidates_.size()) candidates_.resize(value + 1);
-  auto& list = candidates_[value];
-  for (auto it = list.begin(); it != list.end(); ++it) {
-    if (it->entity == entity && it->exact == exact && it->adjectival == adjectival &&
-        (!exact || it->tokens == JoinTokens(alias))) {
-      std::rotate(it, it + 1, list.end());  // the same alias again: harmless, but it is now the last added
+  if (value >= first_candidate_.size()) first_candidate_.resize(value + 1, kNoCandidate);
+  const std::string joined = exact ? JoinTokens(alias) : std::string();
+  for (uint32_t* link = &first_candidate_[value]; *link != kNoCandidate; link = &candidates_[*link].next) {
+    Candidate& candidate = candidates_[*link];
+    if (candidate.entity == entity && candidate.exact == exact && candidate.adjectival == adjectival &&
+        (!exact || ExactTokens(candidate) == joined)) {
+      // The same alias again: harmless, but it is now the last added, at the head of the chain.
+      const uint32_t index = *link;
+      *link = candidate.next;
+      candidate.next = first_candidate_[value];
+      first_candidate_[value] = index;
       return;
     }
   }
-  list.push_back({entity, exact, adjectival, exact ? JoinTokens(alias) : std::string()});
+  Candidate candidate{entity, first_candidate_[value], 0, 0, exact, adjectival};
+  if (exact) {
+    candidate.tokens_begin = static_cast<uint32_t>(exact_tokens_.size());
+    candidate.tokens_length = static_cast<uint32_t>(joined.size());
+    exact_tokens_ += joined;
+  }
+  first_candidate_[value] = static_cast<uint32_t>(candidates_.size());
+  candidates_.push_back(candidate);
   ++alias_count_;
 }
 
@@ -130,10 +141,9 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
     }
   };
   const auto& entities = doc["entities"].GetArray();
-  // Ids point into doc, which outlives the set.
-  std::unordered_set<std::string_view> ids_in_pack;
-  ids_in_pack.reserve(entities.Size());
-  by_id_.reserve(by_id_.size() + entities.Size());
+  const uint32_t pack = pack_count_++;
+  by_id_.Reserve(entities.Size());
+  names_.Reserve(2 * entities.Size());  // about two tokens per entity: a label, often an alias
   std::shared_ptr<const std::string> pack_text;  // shared by the pack's references, made on first use
   for (rapidjson::SizeType i = 0; i < entities.Size(); ++i) {
     const rapidjson::Value& item = entities[i];
@@ -157,18 +167,18 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
         }
       }
     }
-    if (!ids_in_pack.insert(id).second) {
+    Entity* entity;
+    EntityIndex::Slot& slot = by_id_.Claim(id);
+    if (slot.entity && slot.tag == pack) {
       throw InputError(file, LineOfPointer(json, pointer() + "/id"), pointer() + "/id",
                        "duplicate entity id \"" + std::string(id) + "\"");
     }
-    Entity* entity;
-    if (auto it = by_id_.find(id); it != by_id_.end()) {
-      entity = it->second;  // an earlier pack defined it: extend
-    } else {
-      entity = &entities_.emplace_back();
-      entity->id = id;
-      by_id_.emplace(entity->id, entity);  // the key views the entity's own id (a deque never moves it)
+    if (!slot.entity) {  // new; otherwise an earlier pack defined it and this one extends it
+      slot.entity = &entities_.emplace_back();  // a deque never moves it
+      slot.entity->id = id;
     }
+    slot.tag = pack;
+    entity = slot.entity;
     entity->label = String(item, "label");
     ParseEntityType(String(item, "type"), &entity->type);
     if (item.HasMember("iso")) entity->iso = String(item, "iso");
@@ -234,15 +244,16 @@ void Gazetteer::MakeCombinedActors() {
     for (const Entity* country : countries) {
       const std::string id = country->id + "." + agent.id;
       Entity* combined;
-      if (auto it = by_id_.find(id); it != by_id_.end()) {
-        combined = it->second;  // a pack defined this actor itself: use it
+      EntityIndex::Slot& slot = by_id_.Claim(id);
+      if (slot.entity) {
+        combined = slot.entity;  // a pack defined this actor itself: use it
       } else {
-        combined = &entities_.emplace_back();
+        combined = slot.entity = &entities_.emplace_back();
+        slot.tag = kNoPack;
         combined->id = id;
         combined->label = (country->demonym.empty() ? country->label : country->demonym) + " " + agent.label;
         combined->type = agent.type;
         combined->country = country->id;
-        by_id_.emplace(combined->id, combined);
       }
       agent.by_country.emplace(country, combined);
     }
@@ -250,14 +261,13 @@ void Gazetteer::MakeCombinedActors() {
 }
 
 const Entity* Gazetteer::Find(std::string_view id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
+  return by_id_.Find(id);
 }
 
 bool Gazetteer::CandidateMatches(const Candidate& candidate, const Document& doc, uint32_t first,
                                  uint32_t count) const {
   if (!candidate.exact) return true;
-  std::string_view expected = candidate.tokens;
+  std::string_view expected = ExactTokens(candidate);
   for (uint32_t i = first; i < first + count; ++i) {
     size_t sep = expected.find('\x1f');
     std::string_view want = expected.substr(0, sep);
@@ -284,10 +294,9 @@ void Gazetteer::Annotate(Document* doc, const FoldedTokens& folded) const {
       uint32_t length = 0;
       names_.LongestMatch(folded, i, limit, &length,
                           [&](uint32_t value, uint32_t count) {
-                            const auto& list = candidates_[value];
-                            for (auto it = list.rbegin(); it != list.rend(); ++it) {
-                              if (CandidateMatches(*it, *doc, i, count)) {
-                                chosen = &*it;
+                            for (uint32_t c = first_candidate_[value]; c != kNoCandidate; c = candidates_[c].next) {
+                              if (CandidateMatches(candidates_[c], *doc, i, count)) {
+                                chosen = &candidates_[c];
                                 return true;
                               }
                             }

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/entity_index.h"
 #include "extract/token_trie.h"
 
 namespace eg {
@@ -78,12 +79,17 @@ class Gazetteer {
   const std::deque<Entity>& entities() const { return entities_; }
 
  private:
+  // What an alias names. The candidates of one trie value form a chain, the last added first, so that
+  // a later pack's entity wins; one flat vector holds every chain (no allocation per alias).
   struct Candidate {
     const Entity* entity;
-    bool exact;          // compare the original text, not the folded form
-    bool adjectival;     // a demonym
-    std::string tokens;  // for exact candidates: the alias tokens joined by '\x1f'
+    uint32_t next;              // the candidate of the same value added before this one, or kNoCandidate
+    uint32_t tokens_begin = 0;  // for exact candidates: the alias tokens joined by '\x1f', in exact_tokens_
+    uint32_t tokens_length = 0;
+    bool exact;       // compare the original text, not the folded form
+    bool adjectival;  // a demonym
   };
+  static constexpr uint32_t kNoCandidate = UINT32_MAX;
   struct PendingReference {
     Entity* entity;
     std::string file;
@@ -94,6 +100,9 @@ class Gazetteer {
   };
 
   void AddAlias(Entity* entity, std::string_view alias, bool exact, bool adjectival);
+  std::string_view ExactTokens(const Candidate& candidate) const {
+    return std::string_view(exact_tokens_).substr(candidate.tokens_begin, candidate.tokens_length);
+  }
   bool CandidateMatches(const Candidate& candidate, const Document& doc, uint32_t first,
                         uint32_t count) const;
   struct Agent {
@@ -108,10 +117,14 @@ class Gazetteer {
   void MergeAgents(Document* doc, const FoldedTokens& folded) const;   // gazetteer_phrases.cc
   void MakeCombinedActors();
 
+  static constexpr uint32_t kNoPack = UINT32_MAX;  // EntityIndex tag of the actors Finish() makes
+
   std::deque<Entity> entities_;
-  std::unordered_map<std::string_view, Entity*> by_id_;  // keys view Entity::id
+  EntityIndex by_id_;  // tag: the AddPack call that last defined the entity, to catch an id twice in a pack
   TokenTrie names_;
-  std::vector<std::vector<Candidate>> candidates_;  // indexed by TokenTrie value
+  std::vector<Candidate> candidates_;
+  std::vector<uint32_t> first_candidate_;  // indexed by TokenTrie value: the head of its chain
+  std::string exact_tokens_;               // Candidate::tokens_begin indexes it
   TokenTrie titles_;
   std::vector<std::vector<std::string>> title_meanings_;  // indexed by titles_ value
   std::vector<Agent> agents_;
@@ -120,6 +133,7 @@ class Gazetteer {
   std::vector<PendingReference> references_;
   size_t alias_count_ = 0;
   size_t title_count_ = 0;
+  uint32_t pack_count_ = 0;
   bool finished_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -406,10 +407,26 @@ rapidjson::Document ParseJsonFile(std::string_view text, const std::string& file
 std::string ReadFileOrThrow(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, "", std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // A regular file is read with one read() into a buffer of its size: a 60 MB gazetteer is not grown and
+  // copied through a stream. Whatever the size said, the stream then reads any rest (a file that grew).
+  std::string text;
+  std::error_code error;
+  if (std::filesystem::is_regular_file(path, error)) {
+    const uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size > 0) {
+      text.resize(static_cast<size_t>(size));
+      in.read(text.data(), static_cast<std::streamsize>(size));
+      text.resize(static_cast<size_t>(in.gcount()));
+      if (in.eof()) in.clear(std::ios::eofbit);
+    }
+  }
+  if (in.good()) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    text += std::move(rest).str();
+  }
   if (in.bad()) throw InputError(path, 0, "", std::string("cannot read: ") + std::strerror(errno));
-  return std::move(buffer).str();
+  return text;
 }
 
 }  // namespace eg

@@ -42,19 +42,28 @@ uint32_t TokenTrie::AddWord(const Probe& token) {
   return words_index_[i].id;
 }
 
+void TokenTrie::RehashEdges(size_t size) {
+  std::vector<EdgeSlot> old(size, EdgeSlot{kNoEdge, 0});
+  old.swap(edges_);
+  const size_t mask = edges_.size() - 1;
+  for (const EdgeSlot& slot : old) {
+    if (slot.key == kNoEdge) continue;
+    size_t i = Mix(slot.key) & mask;
+    while (edges_[i].key != kNoEdge) i = (i + 1) & mask;
+    edges_[i] = slot;
+  }
+}
+
+void TokenTrie::Reserve(size_t edges) {
+  size_t size = edges_.size();
+  while (size < 2 * (edge_count_ + edges)) size *= 2;
+  if (size > edges_.size()) RehashEdges(size);
+  values_.reserve(values_.size() + edges);
+}
+
 uint32_t TokenTrie::AddEdge(uint32_t parent, uint32_t word) {
   const uint64_t key = (static_cast<uint64_t>(parent) << 32) | word;
-  if (2 * (edge_count_ + 1) > edges_.size()) {
-    std::vector<EdgeSlot> old(edges_.size() * 2, EdgeSlot{kNoEdge, 0});
-    old.swap(edges_);
-    const size_t mask = edges_.size() - 1;
-    for (const EdgeSlot& slot : old) {
-      if (slot.key == kNoEdge) continue;
-      size_t i = Mix(slot.key) & mask;
-      while (edges_[i].key != kNoEdge) i = (i + 1) & mask;
-      edges_[i] = slot;
-    }
-  }
+  if (2 * (edge_count_ + 1) > edges_.size()) RehashEdges(edges_.size() * 2);
   const size_t mask = edges_.size() - 1;
   size_t i = Mix(key) & mask;
   for (; edges_[i].key != kNoEdge; i = (i + 1) & mask) {

@@ -48,6 +48,10 @@ class TokenTrie {
   // lookups per token; allocates only for a token or an edge not seen before.
   uint32_t Insert(std::string_view text);
 
+  // Makes room for `edges` more edges (at most one per token inserted), so that a large gazetteer does
+  // not rehash its edge table again and again as it grows. Only a hint: the table still grows when full.
+  void Reserve(size_t edges);
+
   // The longest stored sequence that starts at tokens[first] and ends before tokens[limit]; returns its
   // value and stores its length in *length, or returns kNoValue. accept, when given, may reject a stored
   // sequence (e.g. a case mismatch) so that a shorter one is tried. Cost: two hash lookups per token
@@ -91,6 +95,7 @@ class TokenTrie {
     uint32_t child;
   };
   static constexpr uint64_t kNoEdge = UINT64_MAX;
+  void RehashEdges(size_t size);  // size: a power of two above twice the edge count
   // A full 64-bit mix (splitmix64's finalizer): every key bit reaches the low bits the tables index by,
   // so edges with one token under many parents ("a." in "John A. Smith") do not pile up in one run.
   static size_t Mix(uint64_t x) {

@@ -338,6 +338,38 @@ TEST(GazetteerErrorTest, DuplicateIdInOnePack) {
   EXPECT_NE(error.message().find("person:kerry"), std::string::npos) << error.what();
 }
 
+TEST(GazetteerErrorTest, DuplicateIdInALaterPackThatExtendsAnEarlierOne) {
+  // The first "person:kerry" of b.json extends a.json's entity; the second repeats it within b.json.
+  Gazetteer gazetteer;
+  gazetteer.AddPack(R"({"entities": [{"id": "person:kerry", "label": "John Kerry", "type": "PERSON"}]})", "a.json");
+  try {
+    gazetteer.AddPack(R"({"entities": [
+  {"id": "person:kerry", "label": "John F. Kerry", "type": "PERSON"},
+  {"id": "person:kerry", "label": "Kerry", "type": "PERSON"}
+]})",
+                      "b.json");
+    ADD_FAILURE() << "a repeated id in b.json was accepted";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.file(), "b.json");
+    EXPECT_EQ(error.line(), 3u);
+    EXPECT_EQ(error.field(), "/entities/1/id");
+  }
+}
+
+TEST(GazetteerPackTest, AThirdPackMayExtendAnEntityAgain) {
+  Gazetteer gazetteer;
+  for (const char* label : {"Sergei Lavrov", "Sergey Lavrov", "S. Lavrov"}) {
+    gazetteer.AddPack(std::string(R"({"entities": [{"id": "person:lavrov", "type": "PERSON", "label": ")") + label +
+                          "\"}]}",
+                      std::string(label) + ".json");
+  }
+  gazetteer.Finish();
+  EXPECT_EQ(gazetteer.entity_count(), 1u);
+  ASSERT_NE(gazetteer.Find("person:lavrov"), nullptr);
+  EXPECT_EQ(gazetteer.Find("person:lavrov")->label, "S. Lavrov");
+  EXPECT_EQ(gazetteer.Find("person:lavro"), nullptr);
+}
+
 TEST(GazetteerErrorTest, UnknownReferenceFailsAtFinish) {
   const std::string json = R"({
   "entities": [

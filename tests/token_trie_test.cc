@@ -29,6 +29,21 @@ TEST(TokenTrieTest, InsertReturnsSmallStableValues) {
   EXPECT_EQ(trie.value_count(), 3u);
 }
 
+TEST(TokenTrieTest, ReserveKeepsValuesAndLookups) {
+  // Reserving (here far more than is inserted) changes where edges sit in the table, not what they mean.
+  TokenTrie reserved, grown;
+  reserved.Reserve(100000);
+  std::vector<std::string> names;
+  for (int i = 0; i < 5000; ++i) names.push_back("John Q" + std::to_string(i % 700) + " Smith" + std::to_string(i));
+  for (const std::string& name : names) EXPECT_EQ(reserved.Insert(name), grown.Insert(name)) << name;
+  reserved.Reserve(10);  // smaller than the table: no effect
+  const std::string text = "Yesterday John Q699 Smith699 spoke.";
+  const std::vector<Token> tokens = TokensOf(text);
+  uint32_t length = 0;
+  EXPECT_EQ(reserved.LongestMatch(text, tokens, 1, tokens.size(), &length), grown.Insert("John Q699 Smith699"));
+  EXPECT_EQ(length, 3u);
+}
+
 TEST(TokenTrieTest, NoTokensIsNoValue) {
   TokenTrie trie;
   EXPECT_EQ(trie.Insert(""), TokenTrie::kNoValue);
