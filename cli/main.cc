@@ -49,6 +49,14 @@ void AddInputOptions(CLI::App* command, eg::InputOptions* input) {
                       "(default 52428800, 50 MB)");
 }
 
+// How a long run behaves: its summary line and its threads (extract and build).
+void AddRunOptions(CLI::App* command, bool* quiet, unsigned* threads) {
+  command->add_flag("-q,--quiet", *quiet, "no summary line on stderr");
+  command->add_option("--threads", *threads,
+                      "documents processed at once (default: every core); the output is the same for any number")
+      ->check(CLI::Range(1u, 1024u));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,9 +68,7 @@ int main(int argc, char** argv) {
   eg::ExtractCommand extract;
   CLI::App* extract_app = app.add_subcommand("extract", "extract events as JSON Lines (one event per line)");
   extract_app->add_option("-o,--output", extract.output, "write events here instead of stdout");
-  extract_app->add_flag("-q,--quiet", extract.quiet, "no summary line on stderr");
-  extract_app->add_option("--threads", extract.threads, "documents processed at once (default: every core); the output is the same for any number")
-      ->check(CLI::Range(1u, 1024u));
+  AddRunOptions(extract_app, &extract.quiet, &extract.threads);
   AddInputOptions(extract_app, &extract.input);
   AddPackOptions(extract_app, &extract.packs);
 
@@ -83,9 +89,7 @@ int main(int argc, char** argv) {
                         "aggregate: one edge per (subject, relation, object) (default); events: one edge per "
                         "event (GraphML, GEXF, CSV)")
       ->check(CLI::IsMember({"aggregate", "events"}));
-  build_app->add_flag("-q,--quiet", build.quiet, "no summary line on stderr");
-  build_app->add_option("--threads", build.threads, "documents processed at once (default: every core); the output is the same for any number")
-      ->check(CLI::Range(1u, 1024u));
+  AddRunOptions(build_app, &build.quiet, &build.threads);
   AddInputOptions(build_app, &build.input);
   AddPackOptions(build_app, &build.packs);
 
