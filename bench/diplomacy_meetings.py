@@ -214,7 +214,9 @@ def main():
 
     def describe(ev):
         s, o = pair(ev)
-        return "%s %s %s %s (%s)" % (ev["cameo"], s, ev["relation"], o, ev["rule"])
+        # A visit with no object names its place instead ("visited in Moscow"), not "visited None".
+        where = o if o is not None else "in " + ((ev.get("location") or {}).get("label") or "(nowhere)")
+        return "%s %s %s %s (%s)" % (ev["cameo"], s, ev["relation"], where, ev["rule"])
 
     n = len(docs)
     hits04 = [d for d in docs if hit(d["id"], False)]
