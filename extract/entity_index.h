@@ -37,6 +37,8 @@ class EntityIndex {
   void Reserve(size_t n);
 
  private:
+  // The index of id's slot, or of the empty slot where it would go.
+  size_t Probe(std::string_view id, size_t hash) const;
   void Rehash(size_t size);
 
   std::vector<Slot> slots_ = std::vector<Slot>(16);

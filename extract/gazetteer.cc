@@ -167,7 +167,6 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
         }
       }
     }
-    Entity* entity;
     EntityIndex::Slot& slot = by_id_.Claim(id);
     if (slot.entity && slot.tag == pack) {
       throw InputError(file, LineOfPointer(json, pointer() + "/id"), pointer() + "/id",
@@ -178,7 +177,7 @@ void Gazetteer::AddPack(std::string_view json, const std::string& file, bool sch
       slot.entity->id = id;
     }
     slot.tag = pack;
-    entity = slot.entity;
+    Entity* const entity = slot.entity;
     entity->label = String(item, "label");
     ParseEntityType(String(item, "type"), &entity->type);
     if (item.HasMember("iso")) entity->iso = String(item, "iso");

@@ -417,7 +417,6 @@ std::string ReadFileOrThrow(const std::string& path) {
       text.resize(static_cast<size_t>(size));
       in.read(text.data(), static_cast<std::streamsize>(size));
       text.resize(static_cast<size_t>(in.gcount()));
-      if (in.eof()) in.clear(std::ios::eofbit);
     }
   }
   if (in.good()) {
