@@ -13,11 +13,12 @@ namespace eg {
 Extractor::Extractor(const ExtractorOptions& options) {
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(threads, 1);
-  // The embedded packs are checked against their schemas by tests (data_packs_test), not at every start.
+  // The embedded packs are checked against their schemas, and their rules compiled in full, by tests
+  // (data_packs_test), not at every start.
   auto load_rules = [&] {
     if (options.use_defaults) {
       for (const EmbeddedFile& file : EmbeddedFilesMatching("data/rules", ".json")) {
-        rules_.AddPack(file.content, "(embedded) " + std::string(file.path), /*schema_checked=*/true);
+        rules_.AddPack(file.content, "(embedded) " + std::string(file.path), /*embedded=*/true);
       }
     }
     for (const std::string& path : options.rules) rules_.AddPack(ReadFileOrThrow(path), path);

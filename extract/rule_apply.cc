@@ -116,7 +116,8 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     for (int candidate : candidates) {
       const Compiled& compiled = rules_[static_cast<size_t>(candidate)];
       if (only_rule && compiled.rule.get() != only_rule) continue;
-      const RE2& regex = compiled.regex->get();
+      const LazyRegex::Program& program = compiled.regex->get();
+      const RE2& regex = *program.regex;
       const int groups = regex.NumberOfCapturingGroups() + 1;
       captures.assign(static_cast<size_t>(groups), re2::StringPiece());
       // One match of the rule, in captures: its events.
@@ -138,12 +139,12 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
              RE2::PartialMatch(re2::StringPiece(text.data() + match_end, text.size() - match_end),
                                *compiled.unless_after));
         if (vetoed) return match_begin + std::max<size_t>(whole.size(), 1);
-        const std::string_view subject_marker = capture(compiled.subject_groups);
-        const std::string_view object_marker = capture(compiled.object_groups);
+        const std::string_view subject_marker = capture(program.subject_groups);
+        const std::string_view object_marker = capture(program.object_groups);
         Event event;
         event.sentence = s;
         event.match = view.Original(match_begin, match_begin + whole.size());
-        event.location = ArgumentOf(*doc, capture(compiled.location_groups), true);
+        event.location = ArgumentOf(*doc, capture(program.location_groups), true);
         event.rule = compiled.rule.get();
         const Span sentence_span = doc->sentences[s].span;
         event.date = ResolveEventDate(doc->Text(sentence_span), event.match.begin - sentence_span.begin,
@@ -175,7 +176,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         return match_begin + std::max<size_t>(whole.size(), 1);  // where the next match may start
       };
       size_t pos = 0;
-      if (compiled.regex->starts_at_marker()) {
+      if (program.starts_at_marker) {
         // One unanchored pass of the DFA says whether the rule matches the sentence at all (most candidates
         // do not): cheaper than trying it at every marker.
         if (!regex.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;

@@ -7,6 +7,9 @@
 #include <exception>
 #include <thread>
 #include <map>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/input_error.h"
@@ -38,6 +41,13 @@ RE2::Options RegexOptions(int64_t max_mem = kRegexMemory) {
   return options;
 }
 
+// RE2 parses a pattern, then compiles it into a program within max_mem. With a max_mem too small for any
+// program, an RE2 is a parse alone: it reports every error a pattern can have but its size
+// (ErrorPatternTooLarge, which then only says that the parse succeeded) and knows the capture groups.
+// RE2 gives the compiler two thirds of max_mem; it compiles nothing when that is no more than the size
+// of an empty program, and without limit when it is 0, hence 3 (two thirds: 2).
+constexpr int64_t kParseOnlyMemory = 3;
+
 }  // namespace
 
 int QuadClassOfCameo(std::string_view cameo) {
@@ -53,15 +63,57 @@ int QuadClassOfCameo(std::string_view cameo) {
 // Atoms shorter than this would admit rules for most sentences ("the", "a ").
 constexpr int kMinAtomLength = 3;
 
+namespace {
+
+// The macros the prefilter may read as "(?s:.*)": those that, on their own, have no atom (of at least
+// kMinAtomLength) that every match contains. Optional words ("(?:the |a )?"), "any word but ..." and
+// lists of short words are such. A rule's atoms come from its other parts, so the prefilter admits the
+// same rules for nearly every sentence, and its pattern is a fraction of the size: RE2 compiles both
+// the pattern and the prefilter at every start. A macro that does not parse on its own ("a|(b") stays.
+// verdicts holds what earlier packs found, by the expanded text: packs share many macros.
+std::set<std::string, std::less<>> AtomlessMacros(const RuleMacros& macros,
+                                                  std::unordered_map<std::string, bool>* verdicts) {
+  std::set<std::string, std::less<>> atomless;
+  std::set<std::string_view> classified;
+  // Each macro after the macros it uses, so that its own test pattern is already relaxed.
+  auto classify = [&](auto& self, const std::string& name, int depth) -> void {
+    if (depth > 16 || !classified.insert(name).second) return;
+    const std::string& body = macros.find(name)->second;
+    for (size_t open = body.find('{'); open != std::string::npos; open = body.find('{', open + 1)) {
+      const size_t close = body.find('}', open);
+      if (close == std::string::npos) break;
+      auto used = macros.find(std::string_view(body).substr(open + 1, close - open - 1));
+      if (used != macros.end()) self(self, used->first, depth + 1);
+    }
+    std::string expanded, error;
+    if (!ExpandRulePattern(body, macros, &expanded, &error, &atomless)) return;
+    auto [verdict, is_new] = verdicts->try_emplace(std::move(expanded), false);
+    if (is_new) {
+      re2::FilteredRE2 prefilter(kMinAtomLength);
+      int id = -1;
+      if (prefilter.Add(verdict->first, RegexOptions(), &id) == RE2::NoError) {
+        std::vector<std::string> atoms;
+        prefilter.Compile(&atoms);
+        verdict->second = atoms.empty();
+      }
+    }
+    if (verdict->second) atomless.insert(name);
+  };
+  for (const auto& [name, body] : macros) classify(classify, name, 0);
+  return atomless;
+}
+
+}  // namespace
+
 RulePack::RulePack() = default;
 RulePack::~RulePack() = default;
 
-void RulePack::AddPack(std::string_view json, const std::string& file, bool schema_checked) {
+void RulePack::AddPack(std::string_view json, const std::string& file, bool embedded) {
   if (compiled_) throw std::logic_error("RulePack::AddPack after Compile");
-  rapidjson::Document doc = ParseJsonFile(json, file, schema_checked ? "" : kSchema);
+  rapidjson::Document doc = ParseJsonFile(json, file, embedded ? "" : kSchema);
   JsonLineIndex lines(json);
 
-  std::map<std::string, std::string, std::less<>> macros;
+  RuleMacros macros;
   if (auto it = doc.FindMember("macros"); it != doc.MemberEnd()) {
     for (const auto& macro : it->value.GetObject()) {
       macros.emplace(macro.name.GetString(), macro.value.GetString());
@@ -75,6 +127,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool sche
     negation_ = std::move(regex);
   }
 
+  const std::set<std::string, std::less<>> atomless_macros = AtomlessMacros(macros, &atomless_verdicts_);
   std::unordered_set<std::string> ids_in_pack;
   const auto& rules = doc["rules"].GetArray();
   for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
@@ -114,6 +167,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool sche
     Compiled compiled;
     std::string error;
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
+    ExpandRulePattern(rule->pattern, macros, &compiled.prefilter_pattern, &error, &atomless_macros);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
     // The vetoes: the text before the match must not end with unless_before, the text after it must not
@@ -130,6 +184,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool sche
     expand_veto("unless_before", "(?:", ")$", &compiled.unless_before_expanded, &compiled.unless_before_line);
     expand_veto("unless_after", "^(?:", ")", &compiled.unless_after_expanded, &compiled.unless_after_line);
     compiled.pointer = pointer;
+    compiled.parse_at_compile = !embedded;
     compiled.pattern_line = lines.Line(pointer + "/pattern");
     compiled.rule = std::move(rule);
 
@@ -173,8 +228,20 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 }  // namespace
 
 void RulePack::LazyRegex::Compile() const {
-  regex_ = std::make_unique<RE2>(pattern_, options_);
-  starts_at_marker_ = StartsAtMarker(*regex_, pattern_);
+  auto regex = std::make_unique<RE2>(pattern_, options_);
+  if (!regex->ok()) throw std::runtime_error(where_ + "invalid regular expression: " + regex->error());
+  for (const auto& [index, name] : regex->CapturingGroupNames()) {
+    if (name == "subject") program_.subject_groups.push_back(index);
+    if (name == "object") program_.object_groups.push_back(index);
+    if (name == "location") program_.location_groups.push_back(index);
+  }
+  if (program_.subject_groups.empty()) throw std::runtime_error(where_ + "a rule needs a {subject:TYPE} slot");
+  program_.starts_at_marker = StartsAtMarker(*regex, pattern_);
+  program_.regex = std::move(regex);
+}
+
+void RulePack::CompileEveryRule() const {
+  for (const Compiled& compiled : rules_) compiled.regex->get();
 }
 
 void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
@@ -185,24 +252,28 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
     auto fail = [&](const std::string& message) {
       throw InputError(rule.file, compiled.pattern_line, compiled.pointer + "/pattern", message);
     };
+    // What the load checks of the pattern as written: the slots, and (but for the embedded packs, which
+    // tests compile) that RE2 parses it, without "(?i)", which changes no error and costs RE2 half its
+    // work. Its program is compiled on first use; that can still fail on RE2's limits on a whole pattern
+    // (a program over kRegexMemory, repetitions nested beyond 1000), which parsing each macro on its own
+    // and the prefilter's relaxed pattern cannot see. The prefilter compiles the relaxed pattern.
+    std::string_view unfolded = compiled.expanded;
+    if (unfolded.starts_with("(?i)")) unfolded.remove_prefix(4);
+    if (compiled.parse_at_compile) {
+      const RE2 parsed(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions(kParseOnlyMemory));
+      if (parsed.error_code() != RE2::NoError && parsed.error_code() != RE2::ErrorPatternTooLarge) {
+        fail("invalid regular expression: " + parsed.error() + " (in \"" + rule.pattern + "\")");
+      }
+    }
+    if (compiled.expanded.find("(?P<subject>") == std::string::npos) fail("a rule needs a {subject:TYPE} slot");
     int id = -1;
-    std::string_view for_prefilter = compiled.expanded;
-    if (for_prefilter.starts_with("(?i)")) for_prefilter.remove_prefix(4);
-    if (shard->prefilter->Add(re2::StringPiece(for_prefilter.data(), for_prefilter.size()), RegexOptions(), &id) !=
-        RE2::NoError) {
-      const RE2 refused(compiled.expanded, RegexOptions());  // compiled again, for RE2's message
+    if (shard->prefilter->Add(compiled.prefilter_pattern, RegexOptions(), &id) != RE2::NoError) {
+      const RE2 refused(compiled.prefilter_pattern, RegexOptions());  // compiled again, for RE2's message
       fail("invalid regular expression: " + refused.error() + " (in \"" + rule.pattern + "\")");
     }
-    compiled.prefilter_regex = &shard->prefilter->GetRE2(id);
-    compiled.regex = std::make_unique<LazyRegex>(compiled.expanded, RegexOptions());
-    // A slot may appear in several branches of an alternation ("{subject} met {object}|{object} was met
-    // by {subject}"): keep every capture group of that name and take the one that participated.
-    for (const auto& [index, name] : compiled.prefilter_regex->CapturingGroupNames()) {
-      if (name == "subject") compiled.subject_groups.push_back(index);
-      if (name == "object") compiled.object_groups.push_back(index);
-      if (name == "location") compiled.location_groups.push_back(index);
-    }
-    if (compiled.subject_groups.empty()) fail("a rule needs a {subject:TYPE} slot");
+    compiled.regex = std::make_unique<LazyRegex>(
+        compiled.expanded, RegexOptions(),
+        InputError(rule.file, compiled.pattern_line, compiled.pointer + "/pattern", "").what());
     auto compile_veto = [&](const std::string& expanded, size_t line, const char* field, std::unique_ptr<RE2>* out) {
       if (expanded.empty()) return;
       auto veto = std::make_unique<RE2>(expanded, RegexOptions());

@@ -38,11 +38,14 @@
 // Every pattern is expanded when its pack is added and checked by Compile() (which builds the prefilter;
 // a rule's matching regexp is compiled once, on first use); a bad pattern, an
 // unknown slot or slot type or an unknown macro is an InputError naming the file, line and field (the
-// first bad rule in pack order, whatever the number of threads).
+// first bad rule in pack order, whatever the number of threads). The embedded packs, which tests compile
+// in full, are checked only as far as the prefilter needs; see AddPack().
 //
 // Cost: sentences without a mention are skipped. For the others, a prefilter finds the rules that can
 // match at all: RE2's FilteredRE2 reduces each rule to literal atoms (at least one of which any match
-// contains), one Aho-Corasick pass over the sentence finds the atoms present (literal_matcher.h), and
+// contains; it reads a rule with its atomless macros, such as optional adverbs, as wildcards, which makes
+// the prefilter a fraction of the work to build and admits the same rules nearly always), one
+// Aho-Corasick pass over the sentence finds the atoms present (literal_matcher.h), and
 // only the rules they admit run, most sentences none. A rule whose every match starts at a mention marker
 // (nearly all: "{subject:ACTOR} ...") runs anchored at each marker in turn, first without captures (a DFA
 // that stops as soon as the rule cannot match), then with captures where it matched; any other rule runs
@@ -57,6 +60,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/filtered_re2.h>
@@ -107,14 +111,19 @@ class RulePack {
 
   // Adds the rules of one pack and expands their patterns. A rule id defined twice in one pack is an
   // error; a rule id defined by an earlier pack is replaced. Throws InputError. Must not be called after
-  // Compile(). schema_checked skips the JSON Schema check, for the embedded packs (a test checks them).
-  void AddPack(std::string_view json, const std::string& file, bool schema_checked = false);
+  // Compile(). embedded is for the program's own packs, which tests check against the JSON Schema and
+  // compile in full (data_packs_test): it skips both checks, which are most of a fast start.
+  void AddPack(std::string_view json, const std::string& file, bool embedded = false);
 
   // Parses every rule and builds the prefilter: most of the start-up cost. The rules are split into up to
   // `threads` contiguous shards of about equal pattern size, each with its own prefilter, built at once on
   // threads of their own; the result does not depend on the number. The regexp a rule matches with is
   // compiled the first time Apply() tries the rule. Throws InputError for the first bad pattern.
   void Compile(int threads = 1);
+
+  // Compiles every rule's regexp now rather than on first use, so that nothing is left to fail: throws
+  // the std::runtime_error of the first rule that does not compile. For tests and `eventgraph test-rules`.
+  void CompileEveryRule() const;
 
   // Appends to doc->events the events the rules find in each sentence. Requires doc->mentions. With
   // only_rule, just that rule runs (rule tests use it, so that no other rule's event hides its own).
@@ -125,18 +134,24 @@ class RulePack {
 
  public:
   // The regexp a rule matches with, compiled on first use (thread-safe): most rules are never tried on a
-  // short input, and compiling all of them was most of the start-up.
+  // short input, and compiling all of them was most of the start-up. The one error left at that point
+  // is one the load did not look for (rule_pack.cc says which): get() then throws a std::runtime_error
+  // that names the rule, not an InputError, because the rule is wrong, not the document.
   class LazyRegex {
    public:
-    LazyRegex(std::string pattern, const re2::RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
-    const re2::RE2& get() const {
+    struct Program {
+      std::unique_ptr<re2::RE2> regex;
+      bool starts_at_marker = false;  // every match begins with a mention marker (see rule_pack.cc)
+      // The capture indices of each slot. A slot may appear in several branches of an alternation
+      // ("{subject} met {object}|{object} was met by {subject}"): the one that participated is taken.
+      std::vector<int> subject_groups, object_groups, location_groups;
+    };
+
+    LazyRegex(std::string pattern, const re2::RE2::Options& options, std::string where)
+        : pattern_(std::move(pattern)), options_(options), where_(std::move(where)) {}
+    const Program& get() const {
       std::call_once(once_, [this] { Compile(); });
-      return *regex_;
-    }
-    // True when every match begins with a mention marker (see rule_pack.cc).
-    bool starts_at_marker() const {
-      get();
-      return starts_at_marker_;
+      return program_;
     }
 
    private:
@@ -144,27 +159,26 @@ class RulePack {
 
     std::string pattern_;
     re2::RE2::Options options_;
+    std::string where_;  // "rules.json:14: /rules/3/pattern: ", for the error
     mutable std::once_flag once_;
-    mutable std::unique_ptr<re2::RE2> regex_;
-    mutable bool starts_at_marker_ = false;
+    mutable Program program_;
   };
 
   // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
   struct Compiled {
     std::unique_ptr<Rule> rule;
-    // The pattern as the prefilter saw it: without "(?i)", which makes no difference to the prefilter
-    // (its atoms are lower case) and costs RE2 half its compile time. Owned by the shard's prefilter; it
-    // tells the capture groups. It is not used to match.
-    const re2::RE2* prefilter_regex = nullptr;
     std::unique_ptr<LazyRegex> regex;  // the pattern as written (case-insensitive unless case_sensitive)
     std::string expanded;  // the pattern RE2 compiles
+    // What the prefilter compiles: the pattern with its atomless macros as wildcards (rule_pack.cc), which
+    // matches a superset of what the rule matches, so the prefilter admits at least the rules that match.
+    std::string prefilter_pattern;
     std::string pointer;   // "/rules/3", for messages
     size_t pattern_line = 0;
     // "unless_before" and "unless_after", expanded and anchored (at the end, at the start); empty: none.
     std::string unless_before_expanded, unless_after_expanded;
     size_t unless_before_line = 0, unless_after_line = 0;
     std::unique_ptr<re2::RE2> unless_before, unless_after;  // compiled by Compile()
-    std::vector<int> subject_groups, object_groups, location_groups;  // capture indices of each slot
+    bool parse_at_compile = true;  // false for the embedded packs, which tests compile in full
   };
 
  private:
@@ -181,6 +195,8 @@ class RulePack {
   std::vector<Shard> shards_;
   std::unique_ptr<LiteralMatcher> atoms_;  // finds the atoms of every shard in a sentence
   std::unique_ptr<re2::RE2> negation_;
+  // Whether a macro's text, expanded for the prefilter, has no atom (rule_pack.cc): kept across packs.
+  std::unordered_map<std::string, bool> atomless_verdicts_;
   bool compiled_ = false;
 };
 

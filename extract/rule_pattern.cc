@@ -36,14 +36,31 @@ std::string LettersOf(std::string_view type) {
   return letters;
 }
 
-bool Expand(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros, int depth,
-            std::string* out, std::string* error) {
+bool Expand(std::string_view pattern, const RuleMacros& macros, const std::set<std::string, std::less<>>* wildcards,
+            int depth, std::string* out, std::string* error) {
   if (depth > kMaxMacroDepth) {
     *error = "macros nest too deeply (a macro that uses itself?)";
     return false;
   }
+  // Whether pattern[i] is inside a character class, as RE2 parses one: "[" opens it, a "]" that is not
+  // its first member ("[]a]", "[^]a]") closes it, and "[:alpha:]" inside it is one member.
+  bool in_class = false;
+  size_t class_members_from = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
     char c = pattern[i];
+    if (!in_class && c == '[') {
+      in_class = true;
+      class_members_from = i + 1 + (i + 1 < pattern.size() && pattern[i + 1] == '^');
+    } else if (in_class && c == ']' && i > class_members_from) {
+      in_class = false;
+    } else if (in_class && c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
+      const size_t close = pattern.find(":]", i + 2);
+      if (close != std::string_view::npos) {
+        out->append(pattern.substr(i, close + 2 - i));
+        i = close + 1;
+        continue;
+      }
+    }
     if (c == '\\' && i + 1 < pattern.size()) {
       out->push_back(c);
       out->push_back(pattern[++i]);
@@ -92,9 +109,14 @@ bool Expand(std::string_view pattern, const std::map<std::string, std::string, s
         *error = "unknown macro {" + std::string(inside) + "}";
         return false;
       }
-      *out += "(?:";
-      if (!Expand(macro->second, macros, depth + 1, out, error)) return false;
-      *out += ")";
+      if (wildcards && !in_class && wildcards->count(inside) > 0) {
+        *out += "(?s:.*)";
+      } else {
+        // Inside a class, the macro's own text and everything it uses expand as written.
+        *out += "(?:";
+        if (!Expand(macro->second, macros, in_class ? nullptr : wildcards, depth + 1, out, error)) return false;
+        *out += ")";
+      }
     } else {
       out->push_back(c);  // a repetition such as {2,3}: RE2's business
       continue;
@@ -106,10 +128,10 @@ bool Expand(std::string_view pattern, const std::map<std::string, std::string, s
 
 }  // namespace
 
-bool ExpandRulePattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
-                       std::string* expanded, std::string* error) {
+bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,
+                       const std::set<std::string, std::less<>>* wildcard_macros) {
   expanded->clear();
-  return Expand(pattern, macros, 0, expanded, error);
+  return Expand(pattern, macros, wildcard_macros, 0, expanded, error);
 }
 
 void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {

@@ -32,6 +32,7 @@ bool Matches(const ExpectedEvent& expected, const Event& event) {
 RuleTestReport RunRuleTests(const Extractor& extractor, const std::vector<std::string>& files) {
   RuleTestReport report;
   const RulePack& rules = extractor.rules();
+  rules.CompileEveryRule();  // a rule that cannot compile fails the run, tests or not
   for (size_t r = 0; r < rules.rule_count(); ++r) {
     const Rule& rule = rules.rule(r);
     if (!files.empty() && std::find(files.begin(), files.end(), rule.file) == files.end()) continue;

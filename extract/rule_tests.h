@@ -29,6 +29,7 @@ struct RuleTestReport {
 };
 
 // Runs the tests of every rule of extractor whose file is one of files (all rules when files is empty).
+// First compiles every rule (RulePack::CompileEveryRule): throws std::runtime_error for one that does not.
 RuleTestReport RunRuleTests(const Extractor& extractor, const std::vector<std::string>& files);
 
 }  // namespace eg

@@ -38,6 +38,14 @@ TEST(DataPacksTest, EveryEmbeddedRulePackPassesItsSchema) {
   }
 }
 
+// The Extractor parses the embedded rules only as far as their prefilter needs (rule_pack.h): this is
+// where each of them is compiled in full.
+TEST(DataPacksTest, EveryEmbeddedRuleCompiles) {
+  const Extractor extractor{ExtractorOptions{}};
+  ASSERT_GE(extractor.rules().rule_count(), 100u);
+  EXPECT_NO_THROW(extractor.rules().CompileEveryRule());
+}
+
 TEST(DataPacksTest, TheSchemaCheckRejectsWhatTheEmbeddedPacksMustNotHave) {
   // The check the embedded packs pass is a real one: an unknown field fails it.
   const std::string pack = std::string(FindEmbeddedFile("data/rules.json"));

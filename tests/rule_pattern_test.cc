@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "extract/document.h"
@@ -90,6 +91,29 @@ TEST(RulePatternTest, ExpandedIsReplacedNotAppended) {
   std::string expanded = "old", error;
   ASSERT_TRUE(ExpandRulePattern("new", {}, &expanded, &error));
   EXPECT_EQ(expanded, "new");
+}
+
+std::string Relaxed(std::string_view pattern, const Macros& macros, const std::set<std::string, std::less<>>& wildcards) {
+  std::string expanded, error;
+  EXPECT_TRUE(ExpandRulePattern(pattern, macros, &expanded, &error, &wildcards)) << pattern << ": " << error;
+  return expanded;
+}
+
+TEST(RulePatternTest, WildcardMacrosMatchAnythingOutsideClasses) {
+  const Macros macros = {{"ADV", "(?:quietly|briefly) "}, {"LETTERS", "a-c"}, {"OUTER", "x{ADV}y"}};
+  const std::set<std::string, std::less<>> wildcards = {"ADV", "LETTERS"};
+  EXPECT_EQ(Relaxed("{subject:ACTOR} {ADV}met", macros, wildcards),
+            "\\x01(?P<subject>[POGCK][0-9]+)\\x02 (?s:.*)met");
+  // A macro that is not a wildcard expands as written, and its own wildcards become wildcards.
+  EXPECT_EQ(Relaxed("{OUTER}", macros, wildcards), "(?:x(?s:.*)y)");
+  // Inside a character class a wildcard would not match more but other characters: it stays, and so does
+  // everything it uses.
+  EXPECT_EQ(Relaxed("[{LETTERS}] {ADV}", macros, wildcards), "[(?:a-c)] (?s:.*)");
+  EXPECT_EQ(Relaxed("[^]{LETTERS}]{ADV}", macros, wildcards), "[^](?:a-c)](?s:.*)");
+  EXPECT_EQ(Relaxed("[[:alpha:]{LETTERS}]{ADV}", macros, wildcards), "[[:alpha:](?:a-c)](?s:.*)");
+  EXPECT_EQ(Relaxed("\\[{ADV}\\]", macros, wildcards), "\\[(?s:.*)\\]");
+  // Without wildcards, the same expansion as ever.
+  EXPECT_EQ(Expanded("[{LETTERS}] {ADV}", macros), "[(?:a-c)] (?:(?:quietly|briefly) )");
 }
 
 // A document with hand-made mentions, so the view can be checked without a gazetteer.
