@@ -289,6 +289,17 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
   shard->prefilter->Compile(atoms);
 }
 
+namespace {
+
+// What Compile() spends on a rule grows with the length of what RE2 parses: the prefilter's pattern, and
+// the pattern as written where it is parsed in full.
+size_t CompileCost(const RulePack::Compiled& compiled) {
+  return compiled.prefilter_pattern.size() + (compiled.parse_at_compile ? compiled.expanded.size() : 0) +
+         compiled.unless_before_expanded.size() + compiled.unless_after_expanded.size();
+}
+
+}  // namespace
+
 void RulePack::Compile(int threads) {
   if (compiled_) throw std::logic_error("RulePack::Compile twice");
   if (!negation_) negation_ = std::make_unique<RE2>(kDefaultNegation, RegexOptions());
@@ -297,17 +308,17 @@ void RulePack::Compile(int threads) {
   const size_t shard_count =
       std::clamp<size_t>(rules_.size() / kMinShardRules, 1, static_cast<size_t>(std::max(threads, 1)));
   shards_.resize(rules_.empty() ? 0 : shard_count);
-  // Contiguous shards of about equal cost: RE2's work grows with the length of the expanded pattern.
+  // Contiguous shards of about equal cost.
   size_t total = 0;
-  for (const Compiled& compiled : rules_) total += compiled.expanded.size();
+  for (const Compiled& compiled : rules_) total += CompileCost(compiled);
   size_t rule = 0, before = 0;
   for (size_t i = 0; i < shards_.size(); ++i) {
     shards_[i].first_rule = rule;
     const size_t goal = total * (i + 1) / shards_.size();
     const size_t rules_left_after = shards_.size() - i - 1;  // each later shard keeps at least one rule
     while (rule < rules_.size() - rules_left_after &&
-           (rule == shards_[i].first_rule || i + 1 == shards_.size() || before + rules_[rule].expanded.size() / 2 < goal)) {
-      before += rules_[rule].expanded.size();
+           (rule == shards_[i].first_rule || i + 1 == shards_.size() || before + CompileCost(rules_[rule]) / 2 < goal)) {
+      before += CompileCost(rules_[rule]);
       ++rule;
     }
     shards_[i].rule_count = rule - shards_[i].first_rule;
