@@ -87,7 +87,7 @@ std::set<std::string, std::less<>> AtomlessMacros(const RuleMacros& macros,
     }
     std::string expanded, error;
     if (!ExpandRulePattern(body, macros, &expanded, &error, &atomless)) return;
-    auto [verdict, is_new] = verdicts->try_emplace(std::move(expanded), false);
+    auto [verdict, is_new] = verdicts->try_emplace(WidenOptionalGroups(expanded), false);
     if (is_new) {
       re2::FilteredRE2 prefilter(kMinAtomLength);
       int id = -1;
@@ -167,7 +167,9 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     Compiled compiled;
     std::string error;
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
-    ExpandRulePattern(rule->pattern, macros, &compiled.prefilter_pattern, &error, &atomless_macros);
+    std::string relaxed;
+    ExpandRulePattern(rule->pattern, macros, &relaxed, &error, &atomless_macros);
+    compiled.prefilter_pattern = WidenOptionalGroups(relaxed);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
     // The vetoes: the text before the match must not end with unless_before, the text after it must not

@@ -1,5 +1,7 @@
 #include "extract/rule_pattern.h"
 
+#include <algorithm>
+
 #include "extract/utf8.h"
 
 namespace eg {
@@ -132,6 +134,89 @@ bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::
                        const std::set<std::string, std::less<>>* wildcard_macros) {
   expanded->clear();
   return Expand(pattern, macros, wildcard_macros, 0, expanded, error);
+}
+
+namespace {
+
+// The length of a quantifier at pattern[i] that admits zero repetitions ("?", "*", "{0}", "{0,}",
+// "{0,3}", each perhaps followed by "?" for lazy), or 0 when there is none.
+size_t OptionalQuantifierLength(std::string_view pattern, size_t i) {
+  size_t end = i;
+  if (i < pattern.size() && (pattern[i] == '?' || pattern[i] == '*')) {
+    end = i + 1;
+  } else if (i < pattern.size() && pattern[i] == '{') {
+    size_t j = i + 1;
+    const size_t digits_from = j;
+    while (j < pattern.size() && pattern[j] == '0') ++j;
+    if (j == digits_from) return 0;  // the least count is not 0
+    if (j < pattern.size() && pattern[j] == ',') {
+      ++j;
+      while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+    }
+    if (j >= pattern.size() || pattern[j] != '}') return 0;  // not a repetition: RE2 reads "{" literally
+    end = j + 1;
+  } else {
+    return 0;
+  }
+  if (end < pattern.size() && pattern[end] == '?') ++end;
+  return end - i;
+}
+
+}  // namespace
+
+std::string WidenOptionalGroups(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  std::vector<size_t> open_groups;  // where in out each open group starts
+  for (size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'Q') {  // \Q...\E: literal text
+      size_t end = pattern.find("\\E", i + 2);
+      end = end == std::string_view::npos ? pattern.size() : end + 2;
+      out.append(pattern.substr(i, end - i));
+      i = end;
+    } else if (c == '\\') {
+      out.append(pattern.substr(i, std::min<size_t>(2, pattern.size() - i)));
+      i += 2;
+    } else if (c == '[') {  // a class: "]" first is a member, and so is "[:alpha:]"
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') {
+        if (pattern[j] == '\\') {
+          j += 2;
+        } else if (pattern[j] == '[' && j + 1 < pattern.size() && pattern[j + 1] == ':' &&
+                   pattern.find(":]", j + 2) != std::string_view::npos) {
+          j = pattern.find(":]", j + 2) + 2;
+        } else {
+          ++j;
+        }
+      }
+      const size_t end = std::min(j + 1, pattern.size());
+      out.append(pattern.substr(i, end - i));
+      i = end;
+    } else if (c == '(') {
+      open_groups.push_back(out.size());
+      out.push_back(c);
+      ++i;
+    } else if (c == ')' && !open_groups.empty()) {
+      const size_t start = open_groups.back();
+      open_groups.pop_back();
+      const size_t quantifier = OptionalQuantifierLength(pattern, i + 1);
+      if (quantifier > 0) {
+        out.resize(start);
+        out += "(?s:.*)";
+        i += 1 + quantifier;
+      } else {
+        out.push_back(c);
+        ++i;
+      }
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
 }
 
 void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {

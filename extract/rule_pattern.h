@@ -31,6 +31,12 @@ using RuleMacros = std::map<std::string, std::string, std::less<>>;
 bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,
                        const std::set<std::string, std::less<>>* wildcard_macros = nullptr);
 
+// Rewrites an expanded pattern into a shorter one that matches every string it matches, for the rule
+// prefilter: each group that may match nothing because of its quantifier, "(...)?", "(...)*",
+// "(...){0,n}" (lazy or not), becomes "(?s:.*)". RE2's prefilter requires nothing of such a group, so
+// the atoms it finds are the same. Character classes and \Q...\E are copied as they are.
+std::string WidenOptionalGroups(std::string_view pattern);
+
 // The normalised, marker-substituted text of one sentence, with a map back to document offsets. Reused
 // across sentences: Build() keeps its buffers' capacity.
 class SentenceView {

@@ -116,6 +116,20 @@ TEST(RulePatternTest, WildcardMacrosMatchAnythingOutsideClasses) {
   EXPECT_EQ(Expanded("[{LETTERS}] {ADV}", macros), "[(?:a-c)] (?:(?:quietly|briefly) )");
 }
 
+TEST(RulePatternTest, OptionalGroupsWidenToWildcards) {
+  EXPECT_EQ(WidenOptionalGroups("a(?:b|c)?d"), "a(?s:.*)d");
+  EXPECT_EQ(WidenOptionalGroups("a(b)*d(?:e){0,3}f(g){0}h(?:i){00,}?j(?:k)??"), "a(?s:.*)d(?s:.*)f(?s:.*)h(?s:.*)j(?s:.*)");
+  // Groups that must match stay; so do their contents, but for optional groups inside them.
+  EXPECT_EQ(WidenOptionalGroups("(a(?:b)?)+(c){1,2}(?P<s>d)"), "(a(?s:.*))+(c){1,2}(?P<s>d)");
+  EXPECT_EQ(WidenOptionalGroups("(?:x(?:y)?)?z"), "(?s:.*)z");
+  // Not a repetition, so not optional: RE2 reads these braces as text.
+  EXPECT_EQ(WidenOptionalGroups("(a){0,x}(b){,2}"), "(a){0,x}(b){,2}");
+  // Parentheses in classes, escaped or quoted are text.
+  EXPECT_EQ(WidenOptionalGroups("[(]x[^)]?\\(y\\)?\\Q(z)?\\E(w)?"), "[(]x[^)]?\\(y\\)?\\Q(z)?\\E(?s:.*)");
+  EXPECT_EQ(WidenOptionalGroups("[]()][[:alpha:])](v)?"), "[]()][[:alpha:])](?s:.*)");
+  EXPECT_EQ(WidenOptionalGroups("unbalanced)(x"), "unbalanced)(x");
+}
+
 // A document with hand-made mentions, so the view can be checked without a gazetteer.
 struct ViewFixture {
   Entity kerry;
