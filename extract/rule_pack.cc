@@ -269,8 +269,12 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
     }
     if (compiled.expanded.find("(?P<subject>") == std::string::npos) fail("a rule needs a {subject:TYPE} slot");
     int id = -1;
-    if (shard->prefilter->Add(compiled.prefilter_pattern, RegexOptions(), &id) != RE2::NoError) {
-      const RE2 refused(compiled.prefilter_pattern, RegexOptions());  // compiled again, for RE2's message
+    // The relaxed pattern may, rarely, be the larger program (a wildcard repeated): then the pattern as
+    // written serves.
+    if (shard->prefilter->Add(compiled.prefilter_pattern, RegexOptions(), &id) != RE2::NoError &&
+        shard->prefilter->Add(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions(), &id) !=
+            RE2::NoError) {
+      const RE2 refused(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions());  // compiled again, for RE2's message
       fail("invalid regular expression: " + refused.error() + " (in \"" + rule.pattern + "\")");
     }
     compiled.regex = std::make_unique<LazyRegex>(

@@ -45,12 +45,17 @@ bool Expand(std::string_view pattern, const RuleMacros& macros, const std::set<s
     return false;
   }
   // Whether pattern[i] is inside a character class, as RE2 parses one: "[" opens it, a "]" that is not
-  // its first member ("[]a]", "[^]a]") closes it, and "[:alpha:]" inside it is one member.
-  bool in_class = false;
+  // its first member ("[]a]", "[^]a]") closes it, and "[:alpha:]" inside it is one member. Or inside
+  // \Q...\E, literal text (this ends it at a "\E" no earlier than RE2 does).
+  bool in_class = false, in_quote = false;
   size_t class_members_from = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
     char c = pattern[i];
-    if (!in_class && c == '[') {
+    if (in_quote) {
+      if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'E') in_quote = false;
+    } else if (!in_class && c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'Q') {
+      in_quote = true;
+    } else if (!in_class && c == '[') {
       in_class = true;
       class_members_from = i + 1 + (i + 1 < pattern.size() && pattern[i + 1] == '^');
     } else if (in_class && c == ']' && i > class_members_from) {
@@ -111,12 +116,13 @@ bool Expand(std::string_view pattern, const RuleMacros& macros, const std::set<s
         *error = "unknown macro {" + std::string(inside) + "}";
         return false;
       }
-      if (wildcards && !in_class && wildcards->count(inside) > 0) {
+      const bool literal = in_class || in_quote;
+      if (wildcards && !literal && wildcards->count(inside) > 0) {
         *out += "(?s:.*)";
       } else {
-        // Inside a class, the macro's own text and everything it uses expand as written.
+        // Inside a class or a quote, the macro's own text and everything it uses expand as written.
         *out += "(?:";
-        if (!Expand(macro->second, macros, in_class ? nullptr : wildcards, depth + 1, out, error)) return false;
+        if (!Expand(macro->second, macros, literal ? nullptr : wildcards, depth + 1, out, error)) return false;
         *out += ")";
       }
     } else {

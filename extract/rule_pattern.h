@@ -24,8 +24,8 @@ using RuleMacros = std::map<std::string, std::string, std::less<>>;
 // Expands slots and macros in pattern. On failure returns false and says why in *error.
 //
 // A macro named in wildcard_macros expands to "(?s:.*)" instead, which matches whatever the macro
-// matches and more, except where it stands inside a character class ("[{M}]"), where it expands as
-// written. The result is then a pattern that matches every string the full expansion matches: the rule
+// matches and more, except where it stands inside a character class ("[{M}]") or a quote
+// ("\\Q{M}\\E"), where it expands as written. The result is then a pattern that matches every string the full expansion matches: the rule
 // prefilter compiles such a pattern, in which macros without literal words of their own ("any word but
 // ...", optional adverbs) cost nothing (rule_pack.cc).
 bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,

@@ -112,6 +112,8 @@ TEST(RulePatternTest, WildcardMacrosMatchAnythingOutsideClasses) {
   EXPECT_EQ(Relaxed("[^]{LETTERS}]{ADV}", macros, wildcards), "[^](?:a-c)](?s:.*)");
   EXPECT_EQ(Relaxed("[[:alpha:]{LETTERS}]{ADV}", macros, wildcards), "[[:alpha:](?:a-c)](?s:.*)");
   EXPECT_EQ(Relaxed("\\[{ADV}\\]", macros, wildcards), "\\[(?s:.*)\\]");
+  // So does a quote, where RE2 reads everything as text up to the next \E.
+  EXPECT_EQ(Relaxed("\\Q{LETTERS}\\E{ADV}", macros, wildcards), "\\Q(?:a-c)\\E(?s:.*)");
   // Without wildcards, the same expansion as ever.
   EXPECT_EQ(Expanded("[{LETTERS}] {ADV}", macros), "[(?:a-c)] (?:(?:quietly|briefly) )");
 }

@@ -1,14 +1,18 @@
-// Fuzzes the rule compiler: slot and macro expansion (extract/rule_pattern.h), then RE2 on the result.
+// Fuzzes the rule compiler: slot and macro expansion (extract/rule_pattern.h), then RE2 on the result,
+// and the relaxed pattern the rule prefilter compiles instead.
 //
 // Input: zero or more macro lines "NAME=body" then, after the first line without '=', the pattern (the
 // rest of the input). An expansion either fails with a message or yields a pattern that RE2 compiles or
-// rejects; nothing may crash or loop.
+// rejects; nothing may crash or loop. The relaxed pattern (macros that parse on their own as wildcards,
+// then WidenOptionalGroups) must match whatever the full pattern matches: when RE2 accepts the full
+// pattern, it must accept the relaxed one and match every text the full one matches.
 #include <re2/re2.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -16,6 +20,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::string_view whole_input = input;
   std::map<std::string, std::string, std::less<>> macros;
   for (;;) {
     const size_t newline = input.find('\n');
@@ -34,6 +39,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.set_log_errors(false);
   options.set_case_sensitive(false);
   RE2 regex(expanded, options);
-  if (regex.ok()) RE2::PartialMatch("Kerry met \x01P0\x02 in \x01T1\x02 on Tuesday.", regex);
+  if (!regex.ok()) return 0;
+
+  std::set<std::string, std::less<>> wildcards;
+  for (const auto& [name, body] : macros) {  // as RulePack's: macros that parse on their own
+    std::string body_expanded;
+    if (eg::ExpandRulePattern(body, macros, &body_expanded, &error) && RE2(body_expanded, options).ok()) {
+      wildcards.insert(name);
+    }
+  }
+  std::string relaxed;
+  if (!eg::ExpandRulePattern(input, macros, &relaxed, &error, &wildcards)) std::abort();
+  RE2 widened(eg::WidenOptionalGroups(relaxed), options);
+  if (widened.error_code() == RE2::ErrorPatternTooLarge) return 0;  // the prefilter then takes the full pattern
+  if (!widened.ok()) std::abort();
+  for (std::string_view text : {std::string_view("Kerry met \x01P0\x02 in \x01T1\x02 on Tuesday."), whole_input}) {
+    if (RE2::PartialMatch(text, regex) && !RE2::PartialMatch(text, widened)) std::abort();
+  }
   return 0;
 }
