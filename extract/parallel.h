@@ -3,9 +3,10 @@
 //
 // One call reads every document of reader, processes each with extractor (extract.h) and calls consume on
 // the calling thread for each processed document, in the order the reader yielded them. With threads > 1,
-// that many workers take turns reading (under a lock, so the reader and its warnings stay sequential) and
-// process documents at the same time; at most 16 documents per thread are read ahead of the one consume
-// waits for, so memory is bounded by that window, not by the input. People discovered in the text are made
+// that many threads (the calling thread and threads - 1 helpers) take turns reading (under a lock, so the
+// reader and its warnings stay sequential) and process documents at the same time; the calling thread
+// consumes what is ready between documents of its own. At most 16 documents per thread are read ahead of
+// the one consume waits for, so memory is bounded by that window, not by the input. People discovered in the text are made
 // shared entities in input order (Discovery::Commit), so the output is the same for every thread count.
 //
 // An InputError from the reader (or any exception from processing) is rethrown here after the documents
