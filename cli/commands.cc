@@ -231,7 +231,7 @@ int RunTestRules(const TestRulesCommand& command) {
     const Extractor& extractor = KeptExtractor(options);
     RuleTestReport report = RunRuleTests(extractor, command.packs_to_test);
     for (const RuleTestFailure& failure : report.failures) {
-      std::cout << "FAIL " << failure.rule->file << ":" << failure.test->line << ": rule " << failure.rule->id
+      std::cout << "FAIL " << failure.rule->file << ":" << failure.line << ": rule " << failure.rule->id
                 << "\n  sentence: " << failure.test->text << "\n  expected:";
       if (failure.expected.empty()) std::cout << " (no event)";
       for (const std::string& e : failure.expected) std::cout << "\n    " << e;

@@ -105,13 +105,31 @@ std::set<std::string, std::less<>> AtomlessMacros(const RuleMacros& macros,
 
 }  // namespace
 
+struct RulePack::PackText {
+  explicit PackText(std::string_view json) : text(json), lines(text) {}
+  std::string text;
+  mutable std::once_flag indexed;
+  mutable JsonLineIndex lines;  // its index is built under indexed, then only read
+};
+
 RulePack::RulePack() = default;
 RulePack::~RulePack() = default;
+
+size_t RulePack::LineOf(const Rule& rule, std::string_view field) const {
+  for (const Compiled& compiled : rules_) {
+    if (compiled.rule.get() != &rule || compiled.text == nullptr) continue;
+    const PackText& text = *compiled.text;
+    std::call_once(text.indexed, [&] { text.lines.Line(""); });
+    return text.lines.Line(rule.pointer + std::string(field));
+  }
+  return 0;
+}
 
 void RulePack::AddPack(std::string_view json, const std::string& file, bool embedded) {
   if (compiled_) throw std::logic_error("RulePack::AddPack after Compile");
   rapidjson::Document doc = ParseJsonFile(json, file, embedded ? "" : kSchema);
-  JsonLineIndex lines(json);
+  JsonLineIndex lines(json);  // for this function's own errors
+  texts_.push_back(std::make_unique<PackText>(json));
 
   RuleMacros macros;
   if (auto it = doc.FindMember("macros"); it != doc.MemberEnd()) {
@@ -148,14 +166,13 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     if (item.HasMember("symmetric")) rule->symmetric = item["symmetric"].GetBool();
     if (item.HasMember("confidence")) rule->confidence = item["confidence"].GetDouble();
     rule->file = file;
-    rule->line = lines.Line(pointer);
+    rule->pointer = pointer;
     if (auto tests = item.FindMember("tests"); tests != item.MemberEnd()) {
       for (rapidjson::SizeType t = 0; t < tests->value.Size(); ++t) {
         const auto& test = tests->value[t];
         RuleTest parsed;
         parsed.text = String(test, "text");
         parsed.date = String(test, "date");
-        parsed.line = lines.Line(pointer + "/tests/" + std::to_string(t));
         for (const auto& expected : test["events"].GetArray()) {
           parsed.events.push_back({String(expected, "subject"), String(expected, "object"),
                                    String(expected, "location"), String(expected, "polarity")});
@@ -174,20 +191,18 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
     // The vetoes: the text before the match must not end with unless_before, the text after it must not
     // begin with unless_after.
-    auto expand_veto = [&](const char* field, const char* before, const char* after, std::string* out, size_t* line) {
+    auto expand_veto = [&](const char* field, const char* before, const char* after, std::string* out) {
       auto it = item.FindMember(field);
       if (it == item.MemberEnd()) return;
       std::string expanded;
       if (!ExpandRulePattern(it->value.GetString(), macros, &expanded, &error)) fail(std::string("/") + field, error);
       if (expanded.find("(?P<") != std::string::npos) fail(std::string("/") + field, "a veto may not use slots");
       *out = std::string(case_sensitive ? "" : "(?i)") + before + expanded + after;
-      *line = lines.Line(pointer + "/" + field);
     };
-    expand_veto("unless_before", "(?:", ")$", &compiled.unless_before_expanded, &compiled.unless_before_line);
-    expand_veto("unless_after", "^(?:", ")", &compiled.unless_after_expanded, &compiled.unless_after_line);
-    compiled.pointer = pointer;
+    expand_veto("unless_before", "(?:", ")$", &compiled.unless_before_expanded);
+    expand_veto("unless_after", "^(?:", ")", &compiled.unless_after_expanded);
+    compiled.text = texts_.back().get();
     compiled.parse_at_compile = !embedded;
-    compiled.pattern_line = lines.Line(pointer + "/pattern");
     compiled.rule = std::move(rule);
 
     // A rule id an earlier pack defined is replaced in place, keeping rule order stable.
@@ -230,14 +245,17 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 }  // namespace
 
 void RulePack::LazyRegex::Compile() const {
+  const auto where = [this] {
+    return InputError(rule_->file, pack_->LineOf(*rule_, "/pattern"), rule_->pointer + "/pattern", "").what();
+  };
   auto regex = std::make_unique<RE2>(pattern_, options_);
-  if (!regex->ok()) throw std::runtime_error(where_ + "invalid regular expression: " + regex->error());
+  if (!regex->ok()) throw std::runtime_error(where() + std::string("invalid regular expression: ") + regex->error());
   for (const auto& [index, name] : regex->CapturingGroupNames()) {
     if (name == "subject") program_.subject_groups.push_back(index);
     if (name == "object") program_.object_groups.push_back(index);
     if (name == "location") program_.location_groups.push_back(index);
   }
-  if (program_.subject_groups.empty()) throw std::runtime_error(where_ + "a rule needs a {subject:TYPE} slot");
+  if (program_.subject_groups.empty()) throw std::runtime_error(where() + std::string("a rule needs a {subject:TYPE} slot"));
   program_.starts_at_marker = StartsAtMarker(*regex, pattern_);
   program_.regex = std::move(regex);
 }
@@ -252,7 +270,7 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
     Compiled& compiled = rules_[i];
     const Rule& rule = *compiled.rule;
     auto fail = [&](const std::string& message) {
-      throw InputError(rule.file, compiled.pattern_line, compiled.pointer + "/pattern", message);
+      throw InputError(rule.file, LineOf(rule, "/pattern"), rule.pointer + "/pattern", message);
     };
     // What the load checks of the pattern as written: the slots, and (but for the embedded packs, which
     // tests compile) that RE2 parses it, without "(?i)", which changes no error and costs RE2 half its
@@ -277,20 +295,18 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
       const RE2 refused(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions());  // compiled again, for RE2's message
       fail("invalid regular expression: " + refused.error() + " (in \"" + rule.pattern + "\")");
     }
-    compiled.regex = std::make_unique<LazyRegex>(
-        compiled.expanded, RegexOptions(),
-        InputError(rule.file, compiled.pattern_line, compiled.pointer + "/pattern", "").what());
-    auto compile_veto = [&](const std::string& expanded, size_t line, const char* field, std::unique_ptr<RE2>* out) {
+    compiled.regex = std::make_unique<LazyRegex>(compiled.expanded, RegexOptions(), this, &rule);
+    auto compile_veto = [&](const std::string& expanded, const char* field, std::unique_ptr<RE2>* out) {
       if (expanded.empty()) return;
       auto veto = std::make_unique<RE2>(expanded, RegexOptions());
       if (!veto->ok()) {
-        throw InputError(rule.file, line, compiled.pointer + "/" + field,
+        throw InputError(rule.file, LineOf(rule, std::string("/") + field), rule.pointer + "/" + field,
                          "invalid regular expression: " + veto->error());
       }
       *out = std::move(veto);
     };
-    compile_veto(compiled.unless_before_expanded, compiled.unless_before_line, "unless_before", &compiled.unless_before);
-    compile_veto(compiled.unless_after_expanded, compiled.unless_after_line, "unless_after", &compiled.unless_after);
+    compile_veto(compiled.unless_before_expanded, "unless_before", &compiled.unless_before);
+    compile_veto(compiled.unless_after_expanded, "unless_after", &compiled.unless_after);
   }
   shard->prefilter->Compile(atoms);
 }

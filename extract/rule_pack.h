@@ -81,7 +81,6 @@ struct RuleTest {
   std::string text;
   std::string date;
   std::vector<ExpectedEvent> events;  // empty: the rule must not fire
-  size_t line = 0;
 };
 
 struct Rule {
@@ -94,7 +93,7 @@ struct Rule {
   double confidence = 0.8;
   std::string pattern;   // as written
   std::string file;      // where it was defined
-  size_t line = 0;
+  std::string pointer;   // and where in file, as a JSON pointer: "/rules/3" (RulePack::LineOf has the line)
   std::vector<RuleTest> tests;
 };
 
@@ -132,6 +131,13 @@ class RulePack {
   size_t rule_count() const { return rules_.size(); }
   const Rule& rule(size_t i) const { return *rules_[i].rule; }
 
+  // The line of its file on which rule (field empty) or a field of it ("/pattern", "/tests/2") begins; 0
+  // when unknown. A pack's lines are found the first time one is asked for, not at every start: only
+  // messages need them. Thread-safe.
+  size_t LineOf(const Rule& rule, std::string_view field = {}) const;
+
+  struct PackText;  // a pack's JSON text, for LineOf (rule_pack.cc)
+
  public:
   // The regexp a rule matches with, compiled on first use (thread-safe): most rules are never tried on a
   // short input, and compiling all of them was most of the start-up. The one error left at that point
@@ -147,8 +153,8 @@ class RulePack {
       std::vector<int> subject_groups, object_groups, location_groups;
     };
 
-    LazyRegex(std::string pattern, const re2::RE2::Options& options, std::string where)
-        : pattern_(std::move(pattern)), options_(options), where_(std::move(where)) {}
+    LazyRegex(std::string pattern, const re2::RE2::Options& options, const RulePack* pack, const Rule* rule)
+        : pattern_(std::move(pattern)), options_(options), pack_(pack), rule_(rule) {}
     const Program& get() const {
       std::call_once(once_, [this] { Compile(); });
       return program_;
@@ -159,7 +165,8 @@ class RulePack {
 
     std::string pattern_;
     re2::RE2::Options options_;
-    std::string where_;  // "rules.json:14: /rules/3/pattern: ", for the error
+    const RulePack* pack_;  // and rule_: whose pattern, for the error
+    const Rule* rule_;
     mutable std::once_flag once_;
     mutable Program program_;
   };
@@ -172,11 +179,9 @@ class RulePack {
     // What the prefilter compiles: the pattern with its atomless macros as wildcards (rule_pack.cc), which
     // matches a superset of what the rule matches, so the prefilter admits at least the rules that match.
     std::string prefilter_pattern;
-    std::string pointer;   // "/rules/3", for messages
-    size_t pattern_line = 0;
+    const PackText* text = nullptr;  // of the pack that defined the rule
     // "unless_before" and "unless_after", expanded and anchored (at the end, at the start); empty: none.
     std::string unless_before_expanded, unless_after_expanded;
-    size_t unless_before_line = 0, unless_after_line = 0;
     std::unique_ptr<re2::RE2> unless_before, unless_after;  // compiled by Compile()
     bool parse_at_compile = true;  // false for the embedded packs, which tests compile in full
   };
@@ -194,6 +199,7 @@ class RulePack {
   std::vector<Compiled> rules_;
   std::vector<Shard> shards_;
   std::unique_ptr<LiteralMatcher> atoms_;  // finds the atoms of every shard in a sentence
+  std::vector<std::unique_ptr<PackText>> texts_;  // one per AddPack
   std::unique_ptr<re2::RE2> negation_;
   // Whether a macro's text, expanded for the prefilter, has no atom (rule_pack.cc): kept across packs.
   std::unordered_map<std::string, bool> atomless_verdicts_;

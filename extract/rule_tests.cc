@@ -36,7 +36,8 @@ RuleTestReport RunRuleTests(const Extractor& extractor, const std::vector<std::s
   for (size_t r = 0; r < rules.rule_count(); ++r) {
     const Rule& rule = rules.rule(r);
     if (!files.empty() && std::find(files.begin(), files.end(), rule.file) == files.end()) continue;
-    for (const RuleTest& test : rule.tests) {
+    for (size_t t = 0; t < rule.tests.size(); ++t) {
+      const RuleTest& test = rule.tests[t];
       Document doc;
       doc.id = "test";
       doc.text = test.text;
@@ -61,7 +62,7 @@ RuleTestReport RunRuleTests(const Extractor& extractor, const std::vector<std::s
         ++report.passed;
         continue;
       }
-      RuleTestFailure failure{&rule, &test, {}, {}};
+      RuleTestFailure failure{&rule, &test, rules.LineOf(rule, "/tests/" + std::to_string(t)), {}, {}};
       for (const ExpectedEvent& e : test.events) {
         failure.expected.push_back(Describe(e.subject, rule.relation, e.object, e.location, e.polarity));
       }

@@ -19,6 +19,7 @@ namespace eg {
 struct RuleTestFailure {
   const Rule* rule;
   const RuleTest* test;
+  size_t line;  // the test's line in rule->file
   std::vector<std::string> expected;  // readable events: "person:john_kerry -met-> person:sergei_lavrov @ city:geneva"
   std::vector<std::string> produced;
 };

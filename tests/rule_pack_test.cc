@@ -106,7 +106,7 @@ TEST_F(RulePackTest, LoadsRules) {
   EXPECT_TRUE(meet.symmetric);
   EXPECT_DOUBLE_EQ(meet.confidence, 0.9);
   EXPECT_EQ(meet.file, "rules.json");
-  EXPECT_EQ(meet.line, 8u);
+  EXPECT_EQ(rules_->LineOf(meet), 8u);
   EXPECT_EQ(rules_->rule(1).quad_class, 3);
   EXPECT_FALSE(rules_->rule(1).symmetric);
   EXPECT_DOUBLE_EQ(rules_->rule(1).confidence, 0.8);  // the default
