@@ -7,13 +7,13 @@
 #include <exception>
 #include <thread>
 #include <map>
-#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "extract/input_error.h"
 #include "extract/json_file.h"
+#include "extract/prefilter_pattern.h"
 #include "extract/rule_pattern.h"
 #include "extract/utf8.h"
 
@@ -63,47 +63,6 @@ int QuadClassOfCameo(std::string_view cameo) {
 // Atoms shorter than this would admit rules for most sentences ("the", "a ").
 constexpr int kMinAtomLength = 3;
 
-namespace {
-
-// The macros the prefilter may read as "(?s:.*)": those that, on their own, have no atom (of at least
-// kMinAtomLength) that every match contains. Optional words ("(?:the |a )?"), "any word but ..." and
-// lists of short words are such. A rule's atoms come from its other parts, so the prefilter admits the
-// same rules for nearly every sentence, and its pattern is a fraction of the size: RE2 compiles both
-// the pattern and the prefilter at every start. A macro that does not parse on its own ("a|(b") stays.
-// verdicts holds what earlier packs found, by the expanded text: packs share many macros.
-std::set<std::string, std::less<>> AtomlessMacros(const RuleMacros& macros,
-                                                  std::unordered_map<std::string, bool>* verdicts) {
-  std::set<std::string, std::less<>> atomless;
-  std::set<std::string_view> classified;
-  // Each macro after the macros it uses, so that its own test pattern is already relaxed.
-  auto classify = [&](auto& self, const std::string& name, int depth) -> void {
-    if (depth > 16 || !classified.insert(name).second) return;
-    const std::string& body = macros.find(name)->second;
-    for (size_t open = body.find('{'); open != std::string::npos; open = body.find('{', open + 1)) {
-      const size_t close = body.find('}', open);
-      if (close == std::string::npos) break;
-      auto used = macros.find(std::string_view(body).substr(open + 1, close - open - 1));
-      if (used != macros.end()) self(self, used->first, depth + 1);
-    }
-    std::string expanded, error;
-    if (!ExpandRulePattern(body, macros, &expanded, &error, &atomless)) return;
-    auto [verdict, is_new] = verdicts->try_emplace(WidenOptionalGroups(expanded), false);
-    if (is_new) {
-      re2::FilteredRE2 prefilter(kMinAtomLength);
-      int id = -1;
-      if (prefilter.Add(verdict->first, RegexOptions(), &id) == RE2::NoError) {
-        std::vector<std::string> atoms;
-        prefilter.Compile(&atoms);
-        verdict->second = atoms.empty();
-      }
-    }
-    if (verdict->second) atomless.insert(name);
-  };
-  for (const auto& [name, body] : macros) classify(classify, name, 0);
-  return atomless;
-}
-
-}  // namespace
 
 struct RulePack::PackText {
   explicit PackText(std::string_view json) : text(json), lines(text) {}
@@ -145,7 +104,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     negation_ = std::move(regex);
   }
 
-  const std::set<std::string, std::less<>> atomless_macros = AtomlessMacros(macros, &atomless_verdicts_);
+  PrefilterPatterns prefilter_patterns(macros, kMinAtomLength, &atomless_verdicts_);
   std::unordered_set<std::string> ids_in_pack;
   const auto& rules = doc["rules"].GetArray();
   for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
@@ -184,9 +143,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     Compiled compiled;
     std::string error;
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
-    std::string relaxed;
-    ExpandRulePattern(rule->pattern, macros, &relaxed, &error, &atomless_macros);
-    compiled.prefilter_pattern = WidenOptionalGroups(relaxed);
+    compiled.prefilter_pattern = prefilter_patterns.Relax(rule->pattern);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
     // The vetoes: the text before the match must not end with unless_before, the text after it must not

@@ -38,8 +38,8 @@ std::string LettersOf(std::string_view type) {
   return letters;
 }
 
-bool Expand(std::string_view pattern, const RuleMacros& macros, const std::set<std::string, std::less<>>* wildcards,
-            int depth, std::string* out, std::string* error) {
+bool Expand(std::string_view pattern, const RuleMacros& macros, const MacroSubstitute* substitute, int depth,
+            std::string* out, std::string* error) {
   if (depth > kMaxMacroDepth) {
     *error = "macros nest too deeply (a macro that uses itself?)";
     return false;
@@ -117,12 +117,10 @@ bool Expand(std::string_view pattern, const RuleMacros& macros, const std::set<s
         return false;
       }
       const bool literal = in_class || in_quote;
-      if (wildcards && !literal && wildcards->count(inside) > 0) {
-        *out += "(?s:.*)";
-      } else {
+      if (literal || substitute == nullptr || !(*substitute)(inside, out)) {
         // Inside a class or a quote, the macro's own text and everything it uses expand as written.
         *out += "(?:";
-        if (!Expand(macro->second, macros, literal ? nullptr : wildcards, depth + 1, out, error)) return false;
+        if (!Expand(macro->second, macros, literal ? nullptr : substitute, depth + 1, out, error)) return false;
         *out += ")";
       }
     } else {
@@ -137,9 +135,9 @@ bool Expand(std::string_view pattern, const RuleMacros& macros, const std::set<s
 }  // namespace
 
 bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,
-                       const std::set<std::string, std::less<>>* wildcard_macros) {
+                       const MacroSubstitute* substitute) {
   expanded->clear();
-  return Expand(pattern, macros, wildcard_macros, 0, expanded, error);
+  return Expand(pattern, macros, substitute, 0, expanded, error);
 }
 
 namespace {

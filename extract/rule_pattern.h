@@ -9,8 +9,8 @@
 #define EVENTGRAPH_EXTRACT_RULE_PATTERN_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,13 +23,12 @@ using RuleMacros = std::map<std::string, std::string, std::less<>>;
 
 // Expands slots and macros in pattern. On failure returns false and says why in *error.
 //
-// A macro named in wildcard_macros expands to "(?s:.*)" instead, which matches whatever the macro
-// matches and more, except where it stands inside a character class ("[{M}]") or a quote
-// ("\\Q{M}\\E"), where it expands as written. The result is then a pattern that matches every string the full expansion matches: the rule
-// prefilter compiles such a pattern, in which macros without literal words of their own ("any word but
-// ...", optional adverbs) cost nothing (rule_pack.cc).
+// With substitute, a macro used outside a character class and a \\Q...\\E quote is offered to it first:
+// when it returns true, it has appended to *out what stands for the macro, and the macro is not
+// expanded. The rule prefilter's relaxed patterns are made this way (prefilter_pattern.h).
+using MacroSubstitute = std::function<bool(std::string_view name, std::string* out)>;
 bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,
-                       const std::set<std::string, std::less<>>* wildcard_macros = nullptr);
+                       const MacroSubstitute* substitute = nullptr);
 
 // Rewrites an expanded pattern into a shorter one that matches every string it matches, for the rule
 // prefilter: each group that may match nothing because of its quantifier, "(...)?", "(...)*",

@@ -93,21 +93,27 @@ TEST(RulePatternTest, ExpandedIsReplacedNotAppended) {
   EXPECT_EQ(expanded, "new");
 }
 
+// Expanded with the macros in wildcards substituted by "(?s:.*)".
 std::string Relaxed(std::string_view pattern, const Macros& macros, const std::set<std::string, std::less<>>& wildcards) {
+  const MacroSubstitute substitute = [&](std::string_view name, std::string* out) {
+    if (wildcards.count(name) == 0) return false;
+    *out += "(?s:.*)";
+    return true;
+  };
   std::string expanded, error;
-  EXPECT_TRUE(ExpandRulePattern(pattern, macros, &expanded, &error, &wildcards)) << pattern << ": " << error;
+  EXPECT_TRUE(ExpandRulePattern(pattern, macros, &expanded, &error, &substitute)) << pattern << ": " << error;
   return expanded;
 }
 
-TEST(RulePatternTest, WildcardMacrosMatchAnythingOutsideClasses) {
+TEST(RulePatternTest, SubstitutedMacrosAreOnlyThoseOutsideClassesAndQuotes) {
   const Macros macros = {{"ADV", "(?:quietly|briefly) "}, {"LETTERS", "a-c"}, {"OUTER", "x{ADV}y"}};
   const std::set<std::string, std::less<>> wildcards = {"ADV", "LETTERS"};
   EXPECT_EQ(Relaxed("{subject:ACTOR} {ADV}met", macros, wildcards),
             "\\x01(?P<subject>[POGCK][0-9]+)\\x02 (?s:.*)met");
-  // A macro that is not a wildcard expands as written, and its own wildcards become wildcards.
+  // A macro not substituted expands as written, and the macros it uses are offered in turn.
   EXPECT_EQ(Relaxed("{OUTER}", macros, wildcards), "(?:x(?s:.*)y)");
-  // Inside a character class a wildcard would not match more but other characters: it stays, and so does
-  // everything it uses.
+  // Inside a character class a substitute would stand for other characters: the macro expands as written,
+  // and so does everything it uses.
   EXPECT_EQ(Relaxed("[{LETTERS}] {ADV}", macros, wildcards), "[(?:a-c)] (?s:.*)");
   EXPECT_EQ(Relaxed("[^]{LETTERS}]{ADV}", macros, wildcards), "[^](?:a-c)](?s:.*)");
   EXPECT_EQ(Relaxed("[[:alpha:]{LETTERS}]{ADV}", macros, wildcards), "[[:alpha:](?:a-c)](?s:.*)");

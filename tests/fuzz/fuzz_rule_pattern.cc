@@ -3,19 +3,20 @@
 //
 // Input: zero or more macro lines "NAME=body" then, after the first line without '=', the pattern (the
 // rest of the input). An expansion either fails with a message or yields a pattern that RE2 compiles or
-// rejects; nothing may crash or loop. The relaxed pattern (macros that parse on their own as wildcards,
-// then WidenOptionalGroups) must match whatever the full pattern matches: when RE2 accepts the full
-// pattern, it must accept the relaxed one and match every text the full one matches.
+// rejects; nothing may crash or loop. The prefilter's relaxed pattern (prefilter_pattern.h) must match
+// whatever the full pattern matches: when RE2 accepts the full pattern, it must accept the relaxed one
+// and match every text the full one matches.
 #include <re2/re2.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
-#include <set>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
+#include "extract/prefilter_pattern.h"
 #include "extract/rule_pattern.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -41,20 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   RE2 regex(expanded, options);
   if (!regex.ok()) return 0;
 
-  std::set<std::string, std::less<>> wildcards;
-  for (const auto& [name, body] : macros) {  // as RulePack's: macros that parse on their own
-    std::string body_expanded;
-    if (eg::ExpandRulePattern(body, macros, &body_expanded, &error) && RE2(body_expanded, options).ok()) {
-      wildcards.insert(name);
-    }
-  }
-  std::string relaxed;
-  if (!eg::ExpandRulePattern(input, macros, &relaxed, &error, &wildcards)) std::abort();
-  RE2 widened(eg::WidenOptionalGroups(relaxed), options);
-  if (widened.error_code() == RE2::ErrorPatternTooLarge) return 0;  // the prefilter then takes the full pattern
-  if (!widened.ok()) std::abort();
+  std::unordered_map<std::string, bool> verdicts;
+  eg::PrefilterPatterns relax(macros, 3, &verdicts);
+  RE2 relaxed(relax.Relax(input), options);
+  if (relaxed.error_code() == RE2::ErrorPatternTooLarge) return 0;  // the prefilter then takes the full pattern
+  if (!relaxed.ok()) std::abort();
   for (std::string_view text : {std::string_view("Kerry met \x01P0\x02 in \x01T1\x02 on Tuesday."), whole_input}) {
-    if (RE2::PartialMatch(text, regex) && !RE2::PartialMatch(text, widened)) std::abort();
+    if (RE2::PartialMatch(text, regex) && !RE2::PartialMatch(text, relaxed)) std::abort();
   }
   return 0;
 }
