@@ -229,11 +229,12 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
     auto fail = [&](const std::string& message) {
       throw InputError(rule.file, LineOf(rule, "/pattern"), rule.pointer + "/pattern", message);
     };
-    // What the load checks of the pattern as written: the slots, and (but for the embedded packs, which
-    // tests compile) that RE2 parses it, without "(?i)", which changes no error and costs RE2 half its
-    // work. Its program is compiled on first use; that can still fail on RE2's limits on a whole pattern
-    // (a program over kRegexMemory, repetitions nested beyond 1000), which parsing each macro on its own
-    // and the prefilter's relaxed pattern cannot see. The prefilter compiles the relaxed pattern.
+    // What the load checks of the pattern as written: the slots, and that RE2 parses it, without "(?i)",
+    // which changes no error and costs RE2 half its work. The embedded packs skip the parse (tests compile
+    // every rule): for them only the relaxed pattern the prefilter compiles is parsed, and an error in
+    // what it leaves out (an optional group, a macro without atoms) would show on the rule's first use.
+    // The program a rule matches with is compiled on first use; that can still fail, for any pack, on a
+    // program larger than kRegexMemory.
     std::string_view unfolded = compiled.expanded;
     if (unfolded.starts_with("(?i)")) unfolded.remove_prefix(4);
     if (compiled.parse_at_compile) {

@@ -43,8 +43,8 @@
 //
 // Cost: sentences without a mention are skipped. For the others, a prefilter finds the rules that can
 // match at all: RE2's FilteredRE2 reduces each rule to literal atoms (at least one of which any match
-// contains; it reads a rule with its atomless macros, such as optional adverbs, as wildcards, which makes
-// the prefilter a fraction of the work to build and admits the same rules nearly always), one
+// contains; it compiles a relaxed pattern, prefilter_pattern.h, in which optional groups and macros
+// without atoms are wildcards: a fraction of the work to build, and the same rules admitted), one
 // Aho-Corasick pass over the sentence finds the atoms present (literal_matcher.h), and
 // only the rules they admit run, most sentences none. A rule whose every match starts at a mention marker
 // (nearly all: "{subject:ACTOR} ...") runs anchored at each marker in turn, first without captures (a DFA
@@ -176,8 +176,8 @@ class RulePack {
     std::unique_ptr<Rule> rule;
     std::unique_ptr<LazyRegex> regex;  // the pattern as written (case-insensitive unless case_sensitive)
     std::string expanded;  // the pattern RE2 compiles
-    // What the prefilter compiles: the pattern with its atomless macros as wildcards (rule_pack.cc), which
-    // matches a superset of what the rule matches, so the prefilter admits at least the rules that match.
+    // What the prefilter compiles (prefilter_pattern.h): it matches whatever the rule matches, so the
+    // prefilter admits every rule that can match.
     std::string prefilter_pattern;
     const PackText* text = nullptr;  // of the pack that defined the rule
     // "unless_before" and "unless_after", expanded and anchored (at the end, at the start); empty: none.
