@@ -120,8 +120,9 @@ const Extractor& KeptExtractor(const ExtractorOptions& options) {
   return *kept->back();
 }
 
-ReaderOptions MakeReaderOptions(const InputOptions& input) {
+ReaderOptions MakeReaderOptions(const InputOptions& input, unsigned threads) {
   ReaderOptions options;
+  options.decompress_ahead = threads > 1;
   options.default_date = input.date;
   options.include_sample = input.sample;
   options.skip_errors = input.on_error == "skip";
@@ -142,7 +143,7 @@ int RunExtract(const ExtractCommand& command) {
   try {
     RunStats stats;
     const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
-    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
+    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input, ThreadCount(command.threads)));
     std::optional<AtomicOutputFile> file;
     if (!command.output.empty()) file.emplace(command.output);
     std::ostream& out = file ? file->stream() : std::cout;
@@ -184,7 +185,7 @@ int RunBuild(const BuildCommand& command) {
   try {
     RunStats stats;
     const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
-    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
+    DocumentReader reader(command.input.paths, MakeReaderOptions(command.input, ThreadCount(command.threads)));
     // Open every output first, so that a bad path fails before the work; each is renamed into place only
     // when complete.
     std::vector<std::unique_ptr<AtomicOutputFile>> files;

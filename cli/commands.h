@@ -44,7 +44,8 @@ struct InputOptions {
 };
 
 // The reader of a command's input. Warnings go to stderr.
-ReaderOptions MakeReaderOptions(const InputOptions& input);
+// threads: how many will process the documents (more than one: .gz input is decompressed ahead).
+ReaderOptions MakeReaderOptions(const InputOptions& input, unsigned threads = 1);
 
 // ", N skipped" when the reader skipped anything, else "": the end of a summary line.
 std::string SkippedNote(const DocumentReader& reader);

@@ -2,7 +2,6 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,6 +10,7 @@
 
 #include "extract/dateline.h"
 #include "extract/embedded_data.h"
+#include "extract/gzip_chunks.h"
 #include "extract/input_error.h"
 #include "extract/json_file.h"
 #include "extract/utf8.h"
@@ -137,14 +137,12 @@ bool IsIsoDate(std::string_view date) {
 // Lines of a .jsonl file, a .jsonl.gz file or standard input.
 class DocumentReader::LineSource {
  public:
-  static std::unique_ptr<LineSource> Open(const std::string& path) {
+  // decompress_ahead: see ReaderOptions.
+  static std::unique_ptr<LineSource> Open(const std::string& path, bool decompress_ahead) {
     auto source = std::unique_ptr<LineSource>(new LineSource(path));
     errno = 0;
     if (EndsWith(path, ".gz")) {
-      source->gz_ = gzopen(path.c_str(), "rb");
-      if (!source->gz_) {
-        throw InputError(path, 0, "", std::string("cannot open: ") + std::strerror(errno ? errno : ENOMEM));
-      }
+      source->gz_ = std::make_unique<GzipChunks>(path, kChunk, decompress_ahead);
     } else {
       source->file_ = std::fopen(path.c_str(), "rb");
       if (!source->file_) throw InputError(path, 0, "", std::string("cannot open: ") + std::strerror(errno));
@@ -160,7 +158,6 @@ class DocumentReader::LineSource {
   }
   ~LineSource() {
     if (file_) std::fclose(file_);
-    if (gz_) gzclose(gz_);
   }
 
   // Reads the next line without its newline (NUL bytes included). Returns false at the end, and after a
@@ -195,11 +192,7 @@ class DocumentReader::LineSource {
   size_t line_number() const { return line_number_; }
   // Bytes of the file read so far, as stored (compressed, for a .gz file).
   uint64_t offset() const {
-    if (gz_) {
-      const z_off_t at = gzoffset(gz_);
-      return at > 0 ? static_cast<uint64_t>(at) : 0;
-    }
-    return stored_bytes_read_;
+    return gz_ ? gz_->compressed_offset() : stored_bytes_read_;
   }
 
  private:
@@ -213,15 +206,14 @@ class DocumentReader::LineSource {
     if (failed_) {
       n = 0;
     } else if (gz_) {
-      n = gzread(gz_, chunk_.data(), kChunk);
-      int code = Z_OK;
-      if (n == 0) gzerror(gz_, &code);
-      if (n < 0 || code == Z_BUF_ERROR) {  // Z_BUF_ERROR at the end: a truncated stream
+      std::string error;
+      if (!gz_->Next(&chunk_, &error) && !error.empty()) {
         failed_ = true;
         chunk_.clear();
         throw InputError(path_, line_number_, "",
-                         std::string("cannot decompress: ") + gzerror(gz_, &code) + "; the rest of the file is not read");
+                         "cannot decompress: " + error + "; the rest of the file is not read");
       }
+      n = static_cast<long>(chunk_.size());
     } else if (std::FILE* file = file_ ? file_ : stdin_) {
       n = static_cast<long>(std::fread(chunk_.data(), 1, kChunk, file));
       stored_bytes_read_ += static_cast<uint64_t>(n);
@@ -238,7 +230,7 @@ class DocumentReader::LineSource {
   std::string path_;
   std::FILE* file_ = nullptr;   // owned
   std::FILE* stdin_ = nullptr;  // not owned
-  gzFile gz_ = nullptr;
+  std::unique_ptr<GzipChunks> gz_;
   bool failed_ = false;
   uint64_t stored_bytes_read_ = 0;  // of file_ or stdin_
   std::string chunk_;  // the part of the file read but not yet returned starts at pos_
@@ -496,7 +488,7 @@ bool DocumentReader::ReadRecord(Record* record) {
       continue;
     }
     if (IsJsonl(path)) {
-      lines_ = LineSource::Open(path);
+      lines_ = LineSource::Open(path, options_.decompress_ahead);
       continue;
     }
     return ReadTextDocument(path, record);

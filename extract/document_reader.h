@@ -67,6 +67,9 @@ struct ReaderOptions {
   uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
   // Told of every skipped document (the error says where and why). May be empty.
   std::function<void(const InputError&)> warn = nullptr;
+  // Decompress .gz input on a thread of its own, a few chunks ahead of Read() (gzip_chunks.h): for runs
+  // that process documents on several threads, which read under a lock (parallel.h).
+  bool decompress_ahead = false;
 };
 
 class DocumentReader {
