@@ -202,17 +202,19 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 }  // namespace
 
 void RulePack::LazyRegex::Compile() const {
-  const auto where = [this] {
-    return InputError(rule_->file, pack_->LineOf(*rule_, "/pattern"), rule_->pointer + "/pattern", "").what();
+  // "rules.json:14: /rules/3/pattern: " + message.
+  const auto error = [this](const std::string& message) {
+    return std::runtime_error(
+        InputError(rule_->file, pack_->LineOf(*rule_, "/pattern"), rule_->pointer + "/pattern", message).what());
   };
   auto regex = std::make_unique<RE2>(pattern_, options_);
-  if (!regex->ok()) throw std::runtime_error(where() + std::string("invalid regular expression: ") + regex->error());
+  if (!regex->ok()) throw error("invalid regular expression: " + regex->error());
   for (const auto& [index, name] : regex->CapturingGroupNames()) {
     if (name == "subject") program_.subject_groups.push_back(index);
     if (name == "object") program_.object_groups.push_back(index);
     if (name == "location") program_.location_groups.push_back(index);
   }
-  if (program_.subject_groups.empty()) throw std::runtime_error(where() + std::string("a rule needs a {subject:TYPE} slot"));
+  if (program_.subject_groups.empty()) throw error("a rule needs a {subject:TYPE} slot");
   program_.starts_at_marker = StartsAtMarker(*regex, pattern_);
   program_.regex = std::move(regex);
 }
