@@ -92,11 +92,28 @@ bool PrefilterPatterns::SelfContained(const std::string& name, int depth) {
 }
 
 std::string PrefilterPatterns::Relax(std::string_view pattern) {
-  // Expanded with each self-contained macro as a placeholder group, the optional groups are dropped
-  // before any macro in them is looked at; the macros left are then relaxed in turn.
+  // Placeholders need the pattern and every macro it uses to be self-contained: a class left open by one
+  // ("pok[s at") would go on over the text after it, where a placeholder would then stand inside the
+  // class. Otherwise only the optional groups of the whole expansion are dropped, which WidenOptionalGroups
+  // reads as RE2 does.
+  bool self_contained = IsSelfContainedText(pattern);
+  for (size_t open = pattern.find('{'); self_contained && open != std::string_view::npos;
+       open = pattern.find('{', open + 1)) {
+    const size_t close = pattern.find('}', open);
+    if (close == std::string_view::npos) break;
+    auto used = index_.find(pattern.substr(open + 1, close - open - 1));
+    if (used != index_.end()) self_contained = SelfContained(used->first, 0);
+  }
+  if (!self_contained) {
+    std::string expanded, error;
+    ExpandRulePattern(pattern, macros_, &expanded, &error);
+    return WidenOptionalGroups(expanded);
+  }
+  // Expanded with each macro as a placeholder group, the optional groups are dropped before any macro in
+  // them is looked at; the macros left are then relaxed in turn.
   const MacroSubstitute placeholder = [this](std::string_view name, std::string* out) {
     auto it = index_.find(name);
-    if (it == index_.end() || !SelfContained(it->first, 0)) return false;
+    if (it == index_.end()) return false;
     *out += "(?:";
     *out += kPlaceholderOpen;
     *out += std::to_string(it->second);

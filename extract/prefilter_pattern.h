@@ -12,9 +12,10 @@
 //   - a macro whose own relaxed pattern has no atom of at least min_atom_length bytes, asked of RE2's
 //     FilteredRE2 itself. Only macros a rule still needs once its optional groups are gone are asked.
 //
-// A macro is left as it is written (and so is every macro that uses it) unless its text is
-// self-contained: balanced parentheses, every class and \Q...\E closed, no macro inside one. A macro
-// such as "a)(b" then cannot pair with the parentheses around it and change what a wildcard stands for.
+// Macros are read this way only when the rule's text and every macro it uses are self-contained:
+// balanced parentheses, every class and \Q...\E closed, no macro inside one. A macro such as "a)(b"
+// could pair with the parentheses around it, and a class left open ("pok[s at") goes on over the text
+// after the macro; for such a rule only the optional groups of its whole expansion are dropped.
 //
 // Usage, for one pack: PrefilterPatterns relax(macros, 3, &verdicts); relax.Relax(rule.pattern).
 // Not thread-safe.

@@ -166,6 +166,15 @@ size_t OptionalQuantifierLength(std::string_view pattern, size_t i) {
   return end - i;
 }
 
+// The length of a flags directive at pattern[i], "(?i)", "(?-s)", even "(?)", which sets flags for the
+// rest of its group and is no group itself (a "?" after it applies to what came before), or 0.
+size_t FlagsDirectiveLength(std::string_view pattern, size_t i) {
+  if (pattern.substr(i, 2) != "(?") return 0;
+  size_t j = i + 2;
+  while (j < pattern.size() && std::string_view("imsU-").find(pattern[j]) != std::string_view::npos) ++j;
+  return j < pattern.size() && pattern[j] == ')' ? j + 1 - i : 0;
+}
+
 }  // namespace
 
 std::string WidenOptionalGroups(std::string_view pattern) {
@@ -199,6 +208,10 @@ std::string WidenOptionalGroups(std::string_view pattern) {
       const size_t end = std::min(j + 1, pattern.size());
       out.append(pattern.substr(i, end - i));
       i = end;
+    } else if (c == '(' && FlagsDirectiveLength(pattern, i) > 0) {  // "(?i)": flags, not a group
+      const size_t length = FlagsDirectiveLength(pattern, i);
+      out.append(pattern.substr(i, length));
+      i += length;
     } else if (c == '(') {
       open_groups.push_back(out.size());
       out.push_back(c);

@@ -54,6 +54,24 @@ TEST(PrefilterPatternTest, AMacroThatIsNotSelfContainedStaysAsWritten) {
             std::string(kSubject) + " (x(?:a)(b)y) (?:met|meets|greeted)");
 }
 
+// Found by fuzz_rule_pattern: a macro that leaves a class open ("pok[s at", in a list of verbs) makes
+// RE2 read the text after it, other macros included, as members of that class.
+TEST(PrefilterPatternTest, AClassLeftOpenByAMacroKeepsTheTextAfterItAsWritten) {
+  const RuleMacros macros = {{"OPEN", "hit|pok[s at"}, {"OPT", "(?:the )?"}, {"CLOSE", "x]"}};
+  std::unordered_map<std::string, bool> verdicts;
+  PrefilterPatterns relax(macros, 3, &verdicts);
+  const char* pattern = "{subject:ACTOR} {OPEN}{OPT}{CLOSE} now";
+  std::string expanded, error;
+  ASSERT_TRUE(ExpandRulePattern(pattern, macros, &expanded, &error)) << error;
+  EXPECT_EQ(relax.Relax(pattern), WidenOptionalGroups(expanded));
+  const RE2 full(expanded), relaxed(relax.Relax(pattern));
+  ASSERT_TRUE(full.ok()) << full.error();  // "[s at)(?:(?:the )?)(?:x]" is one class
+  ASSERT_TRUE(relaxed.ok()) << relaxed.error();
+  const char* text = "\x01P0\x02 pokh now";  // 'h' of "the", a member of that class
+  ASSERT_TRUE(RE2::PartialMatch(text, full));
+  EXPECT_TRUE(RE2::PartialMatch(text, relaxed)) << relax.Relax(pattern);
+}
+
 // What the relaxed pattern is for: it matches whatever the rule's pattern matches.
 TEST(PrefilterPatternTest, TheRelaxedPatternMatchesWhatThePatternMatches) {
   std::unordered_map<std::string, bool> verdicts;

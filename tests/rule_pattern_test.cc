@@ -136,6 +136,9 @@ TEST(RulePatternTest, OptionalGroupsWidenToWildcards) {
   EXPECT_EQ(WidenOptionalGroups("[(]x[^)]?\\(y\\)?\\Q(z)?\\E(w)?"), "[(]x[^)]?\\(y\\)?\\Q(z)?\\E(?s:.*)");
   EXPECT_EQ(WidenOptionalGroups("[]()][[:alpha:])](v)?"), "[]()][[:alpha:])](?s:.*)");
   EXPECT_EQ(WidenOptionalGroups("unbalanced)(x"), "unbalanced)(x");
+  // A flags directive is no group: RE2 reads "G(?)?" as "G?" (found by fuzz_rule_pattern).
+  EXPECT_EQ(WidenOptionalGroups("G(?)?"), "G(?)?");
+  EXPECT_EQ(WidenOptionalGroups("a(?i)*(?-s)?(?i:b)?"), "a(?i)*(?-s)?(?s:.*)");
 }
 
 // A document with hand-made mentions, so the view can be checked without a gazetteer.
