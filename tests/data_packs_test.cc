@@ -2,6 +2,7 @@
 // start fast, so this test is where they are checked against their schemas. Also: loading on several
 // threads gives the same extractor as loading on one.
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "extract/extract.h"
 #include "extract/input_error.h"
 #include "extract/json_file.h"
+#include "extract/rule_pattern.h"
 #include "tests/extract_support.h"
 
 namespace eg {
@@ -44,6 +46,26 @@ TEST(DataPacksTest, EveryEmbeddedRuleCompiles) {
   const Extractor extractor{ExtractorOptions{}};
   ASSERT_GE(extractor.rules().rule_count(), 100u);
   EXPECT_NO_THROW(extractor.rules().CompileEveryRule());
+}
+
+// A macro no rule uses is never compiled by the program: this is where it is checked, so that a pack
+// author who copies one copies something that works.
+TEST(DataPacksTest, EveryEmbeddedMacroParsesOnItsOwn) {
+  for (const EmbeddedFile& file : EmbeddedFilesMatching("data/rules", ".json")) {
+    const rapidjson::Document doc = ParseJsonFile(file.content, std::string(file.path), "");
+    auto macros_member = doc.FindMember("macros");
+    if (macros_member == doc.MemberEnd()) continue;
+    RuleMacros macros;
+    for (const auto& macro : macros_member->value.GetObject()) macros.emplace(macro.name.GetString(), macro.value.GetString());
+    for (const auto& [name, body] : macros) {
+      std::string expanded, error;
+      ASSERT_TRUE(ExpandRulePattern(body, macros, &expanded, &error)) << file.path << " " << name << ": " << error;
+      RE2::Options options;
+      options.set_log_errors(false);
+      const RE2 regex(expanded, options);
+      EXPECT_TRUE(regex.ok()) << file.path << " macro " << name << ": " << regex.error();
+    }
+  }
 }
 
 TEST(DataPacksTest, TheSchemaCheckRejectsWhatTheEmbeddedPacksMustNotHave) {
