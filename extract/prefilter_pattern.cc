@@ -78,17 +78,21 @@ bool PrefilterPatterns::SelfContained(const std::string& name, int depth) {
   const size_t index = index_.find(name)->second;
   if (self_contained_[index] >= 0) return self_contained_[index] == 1;
   if (depth > 16) return false;  // a macro that uses itself: no rule that expands can use it
-  const std::string& body = macros_.find(name)->second;
-  bool ok = IsSelfContainedText(body);
-  // And so must be every macro it uses ("{NAME}"; an escaped "\{NAME}" too, which costs nothing).
-  for (size_t open = body.find('{'); ok && open != std::string::npos; open = body.find('{', open + 1)) {
-    const size_t close = body.find('}', open);
-    if (close == std::string::npos) break;
-    auto used = macros_.find(std::string_view(body).substr(open + 1, close - open - 1));
-    if (used != macros_.end()) ok = SelfContained(used->first, depth + 1);
-  }
+  const bool ok = TextAndMacrosSelfContained(macros_.find(name)->second, depth);
   self_contained_[index] = ok ? 1 : 0;
   return ok;
+}
+
+bool PrefilterPatterns::TextAndMacrosSelfContained(std::string_view text, int depth) {
+  if (!IsSelfContainedText(text)) return false;
+  // And so must be every macro it uses ("{NAME}"; an escaped "\{NAME}" too, which costs nothing).
+  for (size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+    const size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    auto used = index_.find(text.substr(open + 1, close - open - 1));
+    if (used != index_.end() && !SelfContained(used->first, depth + 1)) return false;
+  }
+  return true;
 }
 
 std::string PrefilterPatterns::Relax(std::string_view pattern) {
@@ -96,14 +100,7 @@ std::string PrefilterPatterns::Relax(std::string_view pattern) {
   // ("pok[s at") would go on over the text after it, where a placeholder would then stand inside the
   // class. Otherwise only the optional groups of the whole expansion are dropped, which WidenOptionalGroups
   // reads as RE2 does.
-  bool self_contained = IsSelfContainedText(pattern);
-  for (size_t open = pattern.find('{'); self_contained && open != std::string_view::npos;
-       open = pattern.find('{', open + 1)) {
-    const size_t close = pattern.find('}', open);
-    if (close == std::string_view::npos) break;
-    auto used = index_.find(pattern.substr(open + 1, close - open - 1));
-    if (used != index_.end()) self_contained = SelfContained(used->first, 0);
-  }
+  const bool self_contained = TextAndMacrosSelfContained(pattern, -1);
   if (!self_contained) {
     std::string expanded, error;
     ExpandRulePattern(pattern, macros_, &expanded, &error);

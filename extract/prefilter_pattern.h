@@ -44,6 +44,8 @@ class PrefilterPatterns {
 
  private:
   bool SelfContained(const std::string& name, int depth);
+  // Whether text is self-contained and so is every macro it uses (depth: of text's own macro, or -1).
+  bool TextAndMacrosSelfContained(std::string_view text, int depth);
   const std::string& RelaxedMacro(size_t index);
 
   const RuleMacros& macros_;
