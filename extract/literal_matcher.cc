@@ -18,6 +18,19 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+// The transition table delta with state s numbered renumbered[s], as State.
+template <typename State>
+std::vector<State> Renumber(const std::vector<uint32_t>& delta, const std::vector<uint32_t>& renumbered,
+                            size_t classes) {
+  std::vector<State> table(delta.size());
+  for (size_t s = 0; s < renumbered.size(); ++s) {
+    for (size_t c = 0; c < classes; ++c) {
+      table[renumbered[s] * classes + c] = static_cast<State>(renumbered[delta[s * classes + c]]);
+    }
+  }
+  return table;
+}
+
 }  // namespace
 
 LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : literal_count_(literals.size()) {
@@ -55,7 +68,7 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : liter
 
   // Breadth first: failure links, the full transition table and the outputs of each state.
   const size_t states = own.size();
-  delta_.assign(states * classes_, 0);
+  std::vector<uint32_t> delta(states * classes_, 0);
   std::vector<uint32_t> fail(states, 0);
   std::vector<std::vector<int>> outputs(states);
   std::deque<uint32_t> queue;
@@ -63,7 +76,7 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : liter
   for (uint32_t c = 1; c < classes_; ++c) {
     const uint32_t child = children[c];
     if (child == kNone) continue;
-    delta_[c] = child;
+    delta[c] = child;
     fail[child] = 0;
     queue.push_back(child);
   }
@@ -76,23 +89,47 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : liter
       const size_t slot = static_cast<size_t>(node) * classes_ + c;
       const uint32_t child = children[slot];
       if (child == kNone) {
-        delta_[slot] = delta_[static_cast<size_t>(fail[node]) * classes_ + c];
+        delta[slot] = delta[static_cast<size_t>(fail[node]) * classes_ + c];
         continue;
       }
-      delta_[slot] = child;
-      fail[child] = delta_[static_cast<size_t>(fail[node]) * classes_ + c];
+      delta[slot] = child;
+      fail[child] = delta[static_cast<size_t>(fail[node]) * classes_ + c];
       queue.push_back(child);
     }
   }
-  output_begin_.reserve(states + 1);
-  for (const std::vector<int>& list : outputs) {
+
+  // Renumber: states without outputs first (the root, which has none, stays 0), then those with.
+  std::vector<uint32_t> renumbered(states);
+  uint32_t next = 0;
+  for (size_t s = 0; s < states; ++s) {
+    if (outputs[s].empty()) renumbered[s] = next++;
+  }
+  first_output_state_ = next;
+  output_begin_.reserve(states - first_output_state_ + 1);
+  for (size_t s = 0; s < states; ++s) {
+    if (outputs[s].empty()) continue;
+    renumbered[s] = next++;
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-    outputs_.insert(outputs_.end(), list.begin(), list.end());
+    outputs_.insert(outputs_.end(), outputs[s].begin(), outputs[s].end());
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
+  if (states <= 0x10000) {
+    delta16_ = Renumber<uint16_t>(delta, renumbered, classes_);
+  } else {
+    delta32_ = Renumber<uint32_t>(delta, renumbered, classes_);
+  }
 }
 
 void LiteralMatcher::Match(std::string_view text, std::vector<int>* found) const {
+  if (delta32_.empty()) {
+    MatchWith(delta16_, text, found);
+  } else {
+    MatchWith(delta32_, text, found);
+  }
+}
+
+template <typename State>
+void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view text, std::vector<int>* found) const {
   thread_local std::vector<uint8_t> seen;  // all zero between calls
   if (seen.size() < literal_count_) seen.resize(literal_count_, 0);
   found->assign(always_.begin(), always_.end());
@@ -110,8 +147,10 @@ void LiteralMatcher::Match(std::string_view text, std::vector<int>* found) const
       const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
       byte = lower < 0x80 ? static_cast<uint8_t>(lower) : 0;
     }
-    state = Next(state, byte);
-    for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
+    state = delta[static_cast<size_t>(state) * classes_ + class_of_[byte]];
+    if (state < first_output_state_) continue;
+    const uint32_t at = state - first_output_state_;
+    for (uint32_t o = output_begin_[at]; o < output_begin_[at + 1]; ++o) {
       const int literal = outputs_[o];
       if (!seen[static_cast<size_t>(literal)]) {
         seen[static_cast<size_t>(literal)] = 1;

@@ -60,6 +60,30 @@ TEST(LiteralMatcherTest, AgreesWithBruteForceOnNewsSentences) {
   }
 }
 
+TEST(LiteralMatcherTest, MoreThan65536StatesAgreeWithBruteForce) {
+  // Past 65,536 trie nodes the table holds 4-byte states, not 2: both kinds must give the same answers.
+  // 16,000 distinct literals of 8 random letters (a fixed sequence): levels 4 to 8 of the trie alone hold ~80,000.
+  std::vector<std::string> literals;
+  uint32_t x = 12345;
+  for (int i = 0; i < 16000; ++i) {
+    std::string literal;
+    for (int k = 0; k < 8; ++k) {
+      x = x * 1103515245u + 12345u;
+      literal += static_cast<char>('a' + (x >> 16) % 26);
+    }
+    literals.push_back(literal);
+  }
+  literals.push_back("met");
+  std::string text = "Kerry met Lavrov; ";
+  for (size_t i = 0; i < literals.size(); i += 997) text += literals[i].substr(0, 5) + literals[i] + " ";
+  const std::set<std::string> expected = BruteForce(literals, text);
+  EXPECT_GT(expected.size(), 12u);
+  EXPECT_EQ(Found(literals, text), expected);
+  std::string upper = text;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; });
+  EXPECT_EQ(Found(literals, upper), expected);
+}
+
 TEST(LiteralMatcherTest, IgnoresTheCaseOfTheText) {
   const std::vector<std::string> keywords = {"met with", "talks"};
   EXPECT_EQ(Found(keywords, "KERRY MET WITH LAVROV FOR TALKS."), (std::set<std::string>{"met with", "talks"}));
