@@ -96,7 +96,7 @@ int GzipChunks::Decompress(std::string* chunk, std::string* error) {
     if (StartsWithGzipMagic(std::string_view(in_).substr(in_pos_))) {
       inflate_ = std::make_unique<inflate_state>();
       isal_inflate_init(inflate_.get());
-      inflate_->crc_flag = ISAL_GZIP;
+      member_done_ = true;  // the first member starts as every later one does, below
     }
   }
   while (filled < chunk_bytes_) {
@@ -141,7 +141,9 @@ int GzipChunks::Decompress(std::string* chunk, std::string* error) {
       member_done_ = true;
     } else if (produced == 0 && in_pos_ == used_before && (in_pos_ < in_.size() || at_eof_)) {
       // No progress: the input ends inside a member (or, never seen, the inflater is stuck).
-      return fail(at_eof_ && read_error_.empty() ? "unexpected end of file" : "cannot read: " + read_error_);
+      return fail(!read_error_.empty() ? "cannot read: " + read_error_
+                  : at_eof_             ? "unexpected end of file"
+                                        : "invalid deflate data (the inflater made no progress)");
     }
   }
   compressed_offset_.store(consumed_ + in_pos_, std::memory_order_relaxed);
