@@ -139,13 +139,15 @@ void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view
     if (byte < 0x80) {
       ++pos;
     } else {
-      // A code point whose lower case is ASCII (K, the Kelvin sign, is k) may complete a literal; any other
-      // is in no literal.
+      // A code point that case-folds to ASCII may complete a literal, as a case-insensitive regexp
+      // matches it: K, the Kelvin sign, is k and ſ, the long s, is s (so is İ, whose lower case is i). Any
+      // other is in no literal.
       size_t length;
       const char32_t cp = DecodeUtf8(text, pos, &length);
       pos += length;
-      const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
-      byte = lower < 0x80 ? static_cast<uint8_t>(lower) : 0;
+      UChar32 folded = u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT);
+      if (folded >= 0x80) folded = u_tolower(static_cast<UChar32>(cp));
+      byte = folded < 0x80 ? static_cast<uint8_t>(folded) : 0;
     }
     state = delta[static_cast<size_t>(state) * classes_ + class_of_[byte]];
     if (state < first_output_state_) continue;

@@ -84,7 +84,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
   if (!compiled_) throw std::logic_error("RulePack::Apply before Compile");
   // Per-thread scratch: no allocation per sentence once these have grown.
   thread_local SentenceView view;
-  thread_local std::vector<int> atoms, local_atoms, shard_rules, candidates;
+  thread_local std::vector<int> candidates;
   thread_local std::vector<re2::StringPiece> captures;
   thread_local std::vector<size_t> subjects, objects;
   size_t next_mention = 0;
@@ -96,21 +96,8 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     view.Build(*doc, s, next_mention, end_mention);
     const re2::StringPiece text(view.text());
 
-    // The rules that can match: those the atoms in the sentence admit, shard by shard.
-    atoms_->Match(view.text(), &atoms);
-    std::sort(atoms.begin(), atoms.end());
-    candidates.clear();
-    auto next_atom = atoms.begin();
-    for (const Shard& shard : shards_) {
-      local_atoms.clear();
-      for (; next_atom != atoms.end() && *next_atom < shard.first_atom + shard.atom_count; ++next_atom) {
-        local_atoms.push_back(*next_atom - shard.first_atom);
-      }
-      shard.prefilter->AllPotentials(local_atoms, &shard_rules);
-      for (int rule : shard_rules) candidates.push_back(static_cast<int>(shard.first_rule) + rule);
-    }
+    filter_->Candidates(view.text(), &candidates);  // the rules that can match, in pack order
     if (candidates.empty()) continue;
-    std::sort(candidates.begin(), candidates.end());  // rule order decides between duplicates
 
     const size_t first_event = doc->events.size();
     for (int candidate : candidates) {

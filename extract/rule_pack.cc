@@ -13,7 +13,6 @@
 
 #include "extract/input_error.h"
 #include "extract/json_file.h"
-#include "extract/prefilter_pattern.h"
 #include "extract/rule_pattern.h"
 #include "extract/utf8.h"
 
@@ -104,7 +103,6 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     negation_ = std::move(regex);
   }
 
-  PrefilterPatterns prefilter_patterns(macros, kMinAtomLength, &atomless_verdicts_);
   std::unordered_set<std::string> ids_in_pack;
   const auto& rules = doc["rules"].GetArray();
   for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
@@ -143,7 +141,6 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     Compiled compiled;
     std::string error;
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
-    compiled.prefilter_pattern = prefilter_patterns.Relax(rule->pattern);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
     if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
     // The vetoes: the text before the match must not end with unless_before, the text after it must not
@@ -223,38 +220,26 @@ void RulePack::CompileEveryRule() const {
   for (const Compiled& compiled : rules_) compiled.regex->get();
 }
 
-void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
-  shard->prefilter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
-  for (size_t i = shard->first_rule; i < shard->first_rule + shard->rule_count; ++i) {
+void RulePack::CompileShard(const Shard& shard) {
+  for (size_t i = shard.first_rule; i < shard.first_rule + shard.rule_count; ++i) {
     Compiled& compiled = rules_[i];
     const Rule& rule = *compiled.rule;
     auto fail = [&](const std::string& message) {
       throw InputError(rule.file, LineOf(rule, "/pattern"), rule.pointer + "/pattern", message);
     };
     // What the load checks of the pattern as written: the slots, and that RE2 parses it, without "(?i)",
-    // which changes no error and costs RE2 half its work. The embedded packs skip the parse (tests compile
-    // every rule): for them only the relaxed pattern the prefilter compiles is parsed, and an error in
-    // what it leaves out (an optional group, a macro without atoms) would show on the rule's first use.
-    // The program a rule matches with is compiled on first use; that can still fail, for any pack, on a
-    // program larger than kRegexMemory.
-    std::string_view unfolded = compiled.expanded;
-    if (unfolded.starts_with("(?i)")) unfolded.remove_prefix(4);
+    // which changes no error and costs RE2 half its work. The embedded packs skip the parse: tests compile
+    // every rule of them. The program a rule matches with is compiled on first use; that can still fail,
+    // for any pack, on a program larger than kRegexMemory.
     if (compiled.parse_at_compile) {
+      std::string_view unfolded = compiled.expanded;
+      if (unfolded.starts_with("(?i)")) unfolded.remove_prefix(4);
       const RE2 parsed(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions(kParseOnlyMemory));
       if (parsed.error_code() != RE2::NoError && parsed.error_code() != RE2::ErrorPatternTooLarge) {
         fail("invalid regular expression: " + parsed.error() + " (in \"" + rule.pattern + "\")");
       }
     }
     if (compiled.expanded.find("(?P<subject>") == std::string::npos) fail("a rule needs a {subject:TYPE} slot");
-    int id = -1;
-    // The relaxed pattern may, rarely, be the larger program (a wildcard repeated): then the pattern as
-    // written serves.
-    if (shard->prefilter->Add(compiled.prefilter_pattern, RegexOptions(), &id) != RE2::NoError &&
-        shard->prefilter->Add(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions(), &id) !=
-            RE2::NoError) {
-      const RE2 refused(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions());  // compiled again, for RE2's message
-      fail("invalid regular expression: " + refused.error() + " (in \"" + rule.pattern + "\")");
-    }
     compiled.regex = std::make_unique<LazyRegex>(compiled.expanded, RegexOptions(), this, &rule);
     auto compile_veto = [&](const std::string& expanded, const char* field, std::unique_ptr<RE2>* out) {
       if (expanded.empty()) return;
@@ -268,7 +253,6 @@ void RulePack::CompileShard(Shard* shard, std::vector<std::string>* atoms) {
     compile_veto(compiled.unless_before_expanded, "unless_before", &compiled.unless_before);
     compile_veto(compiled.unless_after_expanded, "unless_after", &compiled.unless_after);
   }
-  shard->prefilter->Compile(atoms);
 }
 
 namespace {
@@ -276,7 +260,7 @@ namespace {
 // What Compile() spends on a rule grows with the length of what RE2 parses: the prefilter's pattern, and
 // the pattern as written where it is parsed in full.
 size_t CompileCost(const RulePack::Compiled& compiled) {
-  return compiled.prefilter_pattern.size() + (compiled.parse_at_compile ? compiled.expanded.size() : 0) +
+  return (compiled.parse_at_compile ? compiled.expanded.size() : 0) +
          compiled.unless_before_expanded.size() + compiled.unless_after_expanded.size();
 }
 
@@ -305,11 +289,10 @@ void RulePack::Compile(int threads) {
     }
     shards_[i].rule_count = rule - shards_[i].first_rule;
   }
-  std::vector<std::vector<std::string>> atoms(shards_.size());
   std::vector<std::exception_ptr> errors(shards_.size());
   auto compile = [&](size_t i) {
     try {
-      CompileShard(&shards_[i], &atoms[i]);
+      CompileShard(shards_[i]);
     } catch (...) {
       errors[i] = std::current_exception();
     }
@@ -322,13 +305,9 @@ void RulePack::Compile(int threads) {
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }
-  std::vector<std::string> all_atoms;
-  for (size_t i = 0; i < shards_.size(); ++i) {
-    shards_[i].first_atom = static_cast<int>(all_atoms.size());
-    shards_[i].atom_count = static_cast<int>(atoms[i].size());
-    all_atoms.insert(all_atoms.end(), atoms[i].begin(), atoms[i].end());
-  }
-  atoms_ = std::make_unique<LiteralMatcher>(all_atoms);
+  filter_ = std::make_unique<AtomFilter>(kMinAtomLength);
+  for (const Compiled& compiled : rules_) filter_->Add(compiled.expanded);
+  filter_->Compile();
   compiled_ = true;
 }
 

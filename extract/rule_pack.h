@@ -63,11 +63,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include "extract/document.h"
-#include "extract/literal_matcher.h"
+#include "extract/atom_filter.h"
 
 
 namespace eg {
@@ -176,9 +175,6 @@ class RulePack {
     std::unique_ptr<Rule> rule;
     std::unique_ptr<LazyRegex> regex;  // the pattern as written (case-insensitive unless case_sensitive)
     std::string expanded;  // the pattern RE2 compiles
-    // What the prefilter compiles (prefilter_pattern.h): it matches whatever the rule matches, so the
-    // prefilter admits every rule that can match.
-    std::string prefilter_pattern;
     const PackText* text = nullptr;  // of the pack that defined the rule
     // "unless_before" and "unless_after", expanded and anchored (at the end, at the start); empty: none.
     std::string unless_before_expanded, unless_after_expanded;
@@ -187,22 +183,17 @@ class RulePack {
   };
 
  private:
-  // Rules [first_rule, first_rule + rule_count) with their prefilter, which owns their compiled regexps
-  // (regexp i is rule first_rule + i); its atoms are [first_atom, first_atom + atom_count) of atoms_.
+  // Rules [first_rule, first_rule + rule_count), checked by Compile() on a thread of their own.
   struct Shard {
-    std::unique_ptr<re2::FilteredRE2> prefilter;
     size_t first_rule = 0, rule_count = 0;
-    int first_atom = 0, atom_count = 0;
   };
-  void CompileShard(Shard* shard, std::vector<std::string>* atoms);
+  void CompileShard(const Shard& shard);
 
   std::vector<Compiled> rules_;
   std::vector<Shard> shards_;
-  std::unique_ptr<LiteralMatcher> atoms_;  // finds the atoms of every shard in a sentence
+  std::unique_ptr<AtomFilter> filter_;  // which rules can match a sentence
   std::vector<std::unique_ptr<PackText>> texts_;  // one per AddPack
   std::unique_ptr<re2::RE2> negation_;
-  // Whether a macro's text, expanded for the prefilter, has no atom (rule_pack.cc): kept across packs.
-  std::unordered_map<std::string, bool> atomless_verdicts_;
   bool compiled_ = false;
 };
 

@@ -1,0 +1,680 @@
+#include "extract/atom_filter.h"
+
+#include <algorithm>
+
+#include "extract/utf8.h"
+
+namespace eg {
+namespace {
+
+constexpr size_t kMaxExactStrings = 16;
+constexpr size_t kMaxClassChars = 4;
+constexpr size_t kMaxClauses = 16;  // per rule: each clause any match satisfies
+constexpr int kMaxDepth = 200;
+
+// Thrown inside the reader for a pattern it cannot read with certainty; Add() makes the rule a candidate
+// for every text.
+struct Unreadable {};
+
+// What a part of a pattern can match: the set of strings, while it is small, or a formula.
+struct Info {
+  bool exact = true;
+  std::vector<std::string> strings;  // exact: every string the part can match, lower-case
+  int node = 0;                      // otherwise: its formula (AtomFilter::nodes_; 0 is TRUE)
+};
+
+Info Exact(std::string s) { return Info{true, {std::move(s)}, 0}; }
+Info Formula(int node) { return Info{false, {}, node}; }
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// An ASCII character that RE2 reads escaped as itself: "\." "\-" "\\" "\{".
+bool IsEscapablePunctuation(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x80 && u > 0x20 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z');
+}
+
+void AddUnique(std::vector<std::string>* strings, std::string s) {
+  if (std::find(strings->begin(), strings->end(), s) == strings->end()) strings->push_back(std::move(s));
+}
+
+}  // namespace
+
+// Reads one pattern by recursive descent over RE2's syntax, building Info bottom-up.
+class AtomFilter::Reader {
+ public:
+  Reader(AtomFilter* filter, std::string_view pattern) : filter_(*filter), p_(pattern) {}
+
+  int Read() {
+    Info whole = Alternation(0);
+    if (pos_ != p_.size()) throw Unreadable();  // a ")" without its "("
+    return ToNode(std::move(whole));
+  }
+
+ private:
+  // The formula an Info requires: its own, or the OR of its strings, or nothing when one is too short.
+  int ToNode(Info info) {
+    if (!info.exact) return info.node;
+    std::vector<std::string>& strings = info.strings;
+    if (strings.empty()) return 0;
+    for (const std::string& s : strings) {
+      if (s.size() < static_cast<size_t>(filter_.min_atom_length_)) return 0;
+    }
+    // The matcher finds ASCII atoms only (literal_matcher.h): a string with other characters stands for
+    // its longest ASCII run, which every text that contains it contains too ("démarche" -> "marche").
+    for (std::string& s : strings) {
+      if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) continue;
+      size_t best = 0, best_length = 0;
+      for (size_t i = 0; i < s.size();) {
+        size_t j = i;
+        while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+        if (j - i > best_length) best = i, best_length = j - i;
+        i = j + 1;
+      }
+      s = s.substr(best, best_length);
+      if (s.size() < static_cast<size_t>(filter_.min_atom_length_)) return 0;
+    }
+    // A string that contains another adds nothing to an OR: drop it.
+    std::sort(strings.begin(), strings.end(),
+              [](const std::string& a, const std::string& b) { return a.size() < b.size() || (a.size() == b.size() && a < b); });
+    std::vector<int> atoms;
+    std::vector<std::string> kept;
+    for (const std::string& s : strings) {
+      bool covered = false;
+      for (const std::string& k : kept) covered = covered || s.find(k) != std::string::npos;
+      if (covered) continue;
+      kept.push_back(s);
+      atoms.push_back(filter_.AtomNode(s));
+    }
+    return filter_.Combine(Kind::kOr, atoms);
+  }
+
+  Info Alternate(Info a, Info b) {
+    if (a.exact && b.exact && a.strings.size() + b.strings.size() <= kMaxExactStrings) {
+      for (std::string& s : b.strings) AddUnique(&a.strings, std::move(s));
+      return a;
+    }
+    return Formula(filter_.Combine(Kind::kOr, {ToNode(std::move(a)), ToNode(std::move(b))}));
+  }
+
+  Info Alternation(int depth) {
+    if (depth > kMaxDepth) throw Unreadable();
+    Info result = Concatenation(depth);
+    while (pos_ < p_.size() && p_[pos_] == '|') {
+      ++pos_;
+      result = Alternate(std::move(result), Concatenation(depth));
+    }
+    return result;
+  }
+
+  // A run of exact parts concatenates as a set (the cross product) while the set stays small; a larger
+  // one, or a part with a formula, ends the run, and the run's formula joins the AND.
+  Info Concatenation(int depth) {
+    std::vector<int> required;
+    bool any_formula = false;
+    Info run = Exact("");
+    while (pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
+      if (IsPlainCharacter(pos_) && !(pos_ + 1 < p_.size() && IsQuantifier(p_[pos_ + 1]))) {
+        const char c = Lower(p_[pos_++]);  // the common case, without the general path's allocations
+        for (std::string& s : run.strings) s += c;
+        continue;
+      }
+      Info part = Repetition(Single(depth));
+      if (part.exact && part.strings.size() == 1) {  // most often one literal character
+        for (std::string& s : run.strings) s += part.strings[0];
+        continue;
+      }
+      if (part.exact && run.strings.size() * part.strings.size() <= kMaxExactStrings) {
+        std::vector<std::string> product;
+        for (const std::string& a : run.strings) {
+          for (const std::string& b : part.strings) AddUnique(&product, a + b);
+        }
+        run.strings = std::move(product);
+        continue;
+      }
+      any_formula = true;
+      required.push_back(ToNode(std::move(run)));
+      if (part.exact) {
+        run = std::move(part);
+      } else {
+        required.push_back(part.node);
+        run = Exact("");
+      }
+    }
+    if (!any_formula) return run;
+    required.push_back(ToNode(std::move(run)));
+    return Formula(filter_.Combine(Kind::kAnd, required));
+  }
+
+  // Whether the byte at i is an ASCII character that stands for itself.
+  bool IsPlainCharacter(size_t i) const {
+    const auto c = static_cast<unsigned char>(p_[i]);
+    return c < 0x80 && std::string_view("\\.^$|()[]{}*+?").find(static_cast<char>(c)) == std::string_view::npos;
+  }
+  static bool IsQuantifier(char c) { return c == '*' || c == '+' || c == '?' || c == '{'; }
+
+  // Applies the quantifiers after a part: "x*", "x+", "x?", "x{n,m}", each perhaps lazy ("x*?").
+  Info Repetition(Info x) {
+    while (pos_ < p_.size()) {
+      const char c = p_[pos_];
+      size_t min = 0, max = 0;  // max 0: unbounded
+      if (c == '*') {
+        ++pos_;
+      } else if (c == '+') {
+        ++pos_;
+        min = 1;
+      } else if (c == '?') {
+        ++pos_;
+        max = 1;
+      } else if (c == '{' && ReadCount(&min, &max)) {
+      } else {
+        break;
+      }
+      if (pos_ < p_.size() && p_[pos_] == '?') ++pos_;  // lazy
+      if (min >= 1) {
+        x = Formula(ToNode(std::move(x)));  // at least one copy of x
+      } else if (max == 1 && x.exact && x.strings.size() < kMaxExactStrings) {
+        AddUnique(&x.strings, "");
+      } else {
+        x = Formula(0);
+      }
+    }
+    return x;
+  }
+
+  // "{n}", "{n,}" or "{n,m}" at pos_, read into *min and *max (0 when unbounded) and skipped; anything
+  // else is a literal "{", as in RE2, and stays.
+  bool ReadCount(size_t* min, size_t* max) {
+    size_t i = pos_ + 1;
+    auto number = [&](size_t* out) {
+      const size_t start = i;
+      *out = 0;
+      while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9') {
+        if (i - start >= 6) throw Unreadable();  // RE2 refuses counts over 1000 anyway
+        *out = *out * 10 + static_cast<size_t>(p_[i++] - '0');
+      }
+      return i > start;
+    };
+    if (!number(min)) return false;
+    *max = *min;
+    if (i < p_.size() && p_[i] == ',') {
+      ++i;
+      if (!number(max)) *max = 0;
+    }
+    if (i >= p_.size() || p_[i] != '}') return false;
+    pos_ = i + 1;
+    if (*max == 1 && *min == 0) return true;
+    if (*min == 0) *max = 0;  // only "may match nothing" matters below
+    return true;
+  }
+
+  // One element: a literal character, an escape, a class, ".", an anchor, or a group.
+  Info Single(int depth) {
+    const char c = p_[pos_];
+    switch (c) {
+      case '(':
+        return Group(depth);
+      case '[':
+        return Class();
+      case '\\':
+        return Escape();
+      case '.':
+        ++pos_;
+        return Formula(0);
+      case '^':
+      case '$':
+        ++pos_;
+        return Exact("");
+      case '*':
+      case '+':
+      case '?':
+        throw Unreadable();  // a quantifier with nothing to repeat: RE2 refuses it
+      default:
+        return Exact(Character());
+    }
+  }
+
+  // The character at pos_ (one UTF-8 sequence), lower-cased if ASCII, and skipped.
+  std::string Character() {
+    const auto lead = static_cast<unsigned char>(p_[pos_]);
+    if (lead < 0x80) return std::string(1, Lower(p_[pos_++]));
+    const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // packs are valid UTF-8 (json_file.h)
+    if (pos_ + length > p_.size()) throw Unreadable();
+    std::string bytes(p_.substr(pos_, length));
+    pos_ += length;
+    return bytes;
+  }
+
+  Info Group(int depth) {
+    ++pos_;  // "("
+    if (p_.substr(pos_).starts_with("?P<")) {
+      const size_t close = p_.find('>', pos_);
+      if (close == std::string_view::npos) throw Unreadable();
+      pos_ = close + 1;
+    } else if (pos_ < p_.size() && p_[pos_] == '?') {
+      ++pos_;
+      while (pos_ < p_.size() && std::string_view("imsU-").find(p_[pos_]) != std::string_view::npos) ++pos_;
+      if (pos_ >= p_.size()) throw Unreadable();
+      if (p_[pos_] == ')') {  // "(?i)": flags only
+        ++pos_;
+        return Exact("");
+      }
+      if (p_[pos_] != ':') throw Unreadable();
+      ++pos_;
+    }
+    Info inner = Alternation(depth + 1);
+    if (pos_ >= p_.size() || p_[pos_] != ')') throw Unreadable();
+    ++pos_;
+    return inner;
+  }
+
+  // An escape outside a class: a character, an empty-width assertion, or a class of many characters.
+  Info Escape() {
+    if (pos_ + 1 >= p_.size()) throw Unreadable();
+    const char c = p_[pos_ + 1];
+    pos_ += 2;
+    switch (c) {
+      case 'b': case 'B': case 'A': case 'z':
+        return Exact("");
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'C':
+        return Formula(0);
+      case 'p': case 'P':
+        SkipUnicodeClassName();
+        return Formula(0);
+      case 'Q': {
+        const size_t end = p_.find("\\E", pos_);
+        const std::string_view quoted = p_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
+        pos_ = end == std::string_view::npos ? p_.size() : end + 2;
+        std::string s;
+        for (char q : quoted) s += Lower(q);
+        return Exact(std::move(s));
+      }
+      default: {
+        std::string s;
+        if (!EscapedCharacter(c, &s)) throw Unreadable();
+        return Exact(std::move(s));
+      }
+    }
+  }
+
+  // After "\p" or "\P": "{Greek}" or one letter.
+  void SkipUnicodeClassName() {
+    if (pos_ >= p_.size()) throw Unreadable();
+    if (p_[pos_] == '{') {
+      const size_t close = p_.find('}', pos_);
+      if (close == std::string_view::npos) throw Unreadable();
+      pos_ = close + 1;
+    } else {
+      ++pos_;
+    }
+  }
+
+  // The character an escape "\c..." stands for, pos_ just after c (and after it, its hex digits), in *out.
+  // False for an escape that is not one character (or one this reader does not know: octal, say).
+  bool EscapedCharacter(char c, std::string* out) {
+    switch (c) {
+      case 'n': *out = "\n"; return true;
+      case 't': *out = "\t"; return true;
+      case 'r': *out = "\r"; return true;
+      case 'f': *out = "\f"; return true;
+      case 'v': *out = "\v"; return true;
+      case 'a': *out = "\a"; return true;
+      case 'x': {
+        char32_t cp = 0;
+        if (pos_ < p_.size() && p_[pos_] == '{') {
+          size_t i = pos_ + 1;
+          for (; i < p_.size() && IsHex(p_[i]) && i - pos_ <= 8; ++i) cp = cp * 16 + HexValue(p_[i]);
+          if (i >= p_.size() || p_[i] != '}' || i == pos_ + 1 || cp > 0x10FFFF) return false;
+          pos_ = i + 1;
+        } else {
+          if (pos_ + 1 >= p_.size() || !IsHex(p_[pos_]) || !IsHex(p_[pos_ + 1])) return false;
+          cp = HexValue(p_[pos_]) * 16 + HexValue(p_[pos_ + 1]);
+          pos_ += 2;
+        }
+        out->clear();
+        if (cp < 0x80) {
+          out->push_back(Lower(static_cast<char>(cp)));
+        } else {
+          AppendUtf8(cp, out);
+        }
+        return true;
+      }
+      default:
+        if (!IsEscapablePunctuation(c)) return false;
+        *out = std::string(1, c);
+        return true;
+    }
+  }
+
+  static char32_t HexValue(char c) {
+    if (c >= '0' && c <= '9') return static_cast<char32_t>(c - '0');
+    return static_cast<char32_t>(Lower(c) - 'a' + 10);
+  }
+
+  // "[...]": the set of its characters when it is a short list of them ("[sd]"), else anything.
+  Info Class() {
+    ++pos_;  // "["
+    bool broad = false;
+    if (pos_ < p_.size() && p_[pos_] == '^') {
+      broad = true;
+      ++pos_;
+    }
+    std::vector<std::string> chars;
+    bool first = true;
+    while (true) {
+      if (pos_ >= p_.size()) throw Unreadable();
+      const char c = p_[pos_];
+      if (c == ']' && !first) {
+        ++pos_;
+        break;
+      }
+      first = false;
+      if (c == '[' && p_.substr(pos_).starts_with("[:")) {  // [:alpha:]
+        const size_t close = p_.find(":]", pos_ + 2);
+        if (close == std::string_view::npos) throw Unreadable();
+        pos_ = close + 2;
+        broad = true;
+        continue;
+      }
+      std::string ch;
+      if (!ClassCharacter(&ch)) {
+        broad = true;  // \d, \p{L}, ...
+        continue;
+      }
+      if (pos_ + 1 < p_.size() && p_[pos_] == '-' && p_[pos_ + 1] != ']') {  // a range
+        ++pos_;
+        std::string end;
+        if (!ClassCharacter(&end)) throw Unreadable();
+        broad = true;
+        continue;
+      }
+      AddUnique(&chars, std::move(ch));
+    }
+    if (broad || chars.size() > kMaxClassChars) return Formula(0);
+    return Info{true, std::move(chars), 0};
+  }
+
+  // One character of a class at pos_, skipped, in *out; false (and skipped) for an escape that is a
+  // class itself ("\d", "\pL").
+  bool ClassCharacter(std::string* out) {
+    if (p_[pos_] != '\\') {
+      *out = Character();
+      return true;
+    }
+    if (pos_ + 1 >= p_.size()) throw Unreadable();
+    const char c = p_[pos_ + 1];
+    pos_ += 2;
+    if (std::string_view("dDsSwW").find(c) != std::string_view::npos) return false;
+    if (c == 'p' || c == 'P') {
+      SkipUnicodeClassName();
+      return false;
+    }
+    if (!EscapedCharacter(c, out)) throw Unreadable();
+    return true;
+  }
+
+  AtomFilter& filter_;
+  std::string_view p_;
+  size_t pos_ = 0;
+};
+
+AtomFilter::AtomFilter(int min_atom_length) : min_atom_length_(min_atom_length) { nodes_.push_back(Node{}); }
+
+AtomFilter::~AtomFilter() = default;
+
+int AtomFilter::AtomNode(const std::string& atom) {
+  auto [it, added] = atom_ids_.emplace(atom, static_cast<int>(atoms_.size()));
+  if (added) atoms_.push_back(atom);
+  Node node;
+  node.kind = Kind::kAtom;
+  node.atom = it->second;
+  nodes_.push_back(node);
+  return static_cast<int>(nodes_.size() - 1);
+}
+
+int AtomFilter::Combine(Kind kind, const std::vector<int>& parts) {
+  std::vector<int> flat;
+  for (int part : parts) {
+    const Node& node = nodes_[static_cast<size_t>(part)];
+    if (node.kind == Kind::kTrue) {
+      if (kind == Kind::kOr) return 0;  // anything OR TRUE asks for nothing
+      continue;
+    }
+    if (node.kind == kind) {
+      flat.insert(flat.end(), children_.begin() + node.first_child,
+                  children_.begin() + node.first_child + node.child_count);
+    } else {
+      flat.push_back(part);
+    }
+  }
+  if (flat.empty()) return 0;
+  if (flat.size() == 1) return flat[0];
+  Node node;
+  node.kind = kind;
+  node.first_child = static_cast<uint32_t>(children_.size());
+  node.child_count = static_cast<uint32_t>(flat.size());
+  children_.insert(children_.end(), flat.begin(), flat.end());
+  nodes_.push_back(node);
+  return static_cast<int>(nodes_.size() - 1);
+}
+
+void AtomFilter::Add(std::string_view pattern) {
+  const size_t nodes = nodes_.size(), children = children_.size();
+  try {
+    roots_.push_back(Reader(this, pattern).Read());
+  } catch (const Unreadable&) {
+    nodes_.resize(nodes);  // what the reader built is unreachable; its atoms stay, unused by any rule
+    children_.resize(children);
+    roots_.push_back(0);
+  }
+}
+
+std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
+  const Node& n = nodes_[static_cast<size_t>(node)];
+  auto child = [&](uint32_t i) { return children_[n.first_child + i]; };
+  // The clause of a set with the fewest atoms: alone, the most selective.
+  auto smallest = [](std::vector<std::vector<int>> clauses) {
+    auto it = std::min_element(clauses.begin(), clauses.end(),
+                               [](const std::vector<int>& a, const std::vector<int>& b) { return a.size() < b.size(); });
+    return std::vector<std::vector<int>>{std::move(*it)};
+  };
+  std::vector<std::vector<int>> clauses;
+  switch (n.kind) {
+    case Kind::kTrue:
+      break;
+    case Kind::kAtom:
+      clauses.push_back({n.atom});
+      break;
+    case Kind::kAnd:
+      for (uint32_t i = 0; i < n.child_count; ++i) {
+        for (std::vector<int>& clause : Clauses(child(i))) clauses.push_back(std::move(clause));
+      }
+      if (clauses.size() > kMaxClauses) {  // any of them is required: keep the most selective
+        std::sort(clauses.begin(), clauses.end(),
+                  [](const std::vector<int>& a, const std::vector<int>& b) { return a.size() < b.size(); });
+        clauses.resize(kMaxClauses);
+      }
+      break;
+    case Kind::kOr:
+      // (a AND b) OR c is (a OR c) AND (b OR c): one clause per choice of a clause from each child, or,
+      // when that would make too many, one clause from the smallest of each.
+      clauses = Clauses(child(0));
+      for (uint32_t i = 1; i < n.child_count; ++i) {
+        std::vector<std::vector<int>> other = Clauses(child(i));
+        if (clauses.empty() || other.empty()) return {};  // either side may hold without any atom
+        if (clauses.size() * other.size() > kMaxClauses) {
+          clauses = smallest(std::move(clauses));
+          other = smallest(std::move(other));
+        }
+        std::vector<std::vector<int>> product;
+        for (const std::vector<int>& a : clauses) {
+          for (const std::vector<int>& b : other) {
+            product.push_back(a);
+            product.back().insert(product.back().end(), b.begin(), b.end());
+          }
+        }
+        clauses = std::move(product);
+      }
+      break;
+  }
+  for (std::vector<int>& clause : clauses) {
+    std::sort(clause.begin(), clause.end());
+    clause.erase(std::unique(clause.begin(), clause.end()), clause.end());
+  }
+  return clauses;
+}
+
+namespace {
+
+// Roughly how likely an atom is to occur in a sentence. It only decides which clause of a rule is looked
+// up first, never the answer. A short or common word ("the", "and", "with", "ing") is in a good share of
+// sentences, a longer word seldom, and the longer the rarer; an atom of several words needs them all.
+double Commonness(std::string_view atom) {
+  static constexpr std::string_view kCommonWords[] = {
+      "about", "after", "also", "been", "from", "have", "said", "says", "that", "their", "them", "they",
+      "this", "were", "which", "will", "with", "would"};
+  double p = 1.0;
+  for (size_t i = 0; i < atom.size();) {
+    if (!(atom[i] >= 'a' && atom[i] <= 'z')) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < atom.size() && atom[j] >= 'a' && atom[j] <= 'z') ++j;
+    const std::string_view word = atom.substr(i, j - i);
+    const bool common =
+        word.size() <= 3 || std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
+    p *= common ? 0.3 : word.size() == 4 ? 0.01 : word.size() == 5 ? 0.004 : 0.002;
+    i = j;
+  }
+  return std::max(p, 0.0001);
+}
+
+}  // namespace
+
+void AtomFilter::Compile() {
+  std::vector<std::vector<int>> triggered(atoms_.size());
+  rule_clauses_begin_.assign(1, 0);
+  clause_atoms_begin_.assign(1, 0);
+  for (size_t rule = 0; rule < roots_.size(); ++rule) {
+    std::vector<std::vector<int>> clauses = Clauses(roots_[rule]);
+    if (clauses.empty()) {
+      always_.push_back(static_cast<int>(rule));
+    } else {
+      // The clause least likely to hold is the trigger; the others are checked when it holds.
+      auto cost = [&](const std::vector<int>& clause) {
+        double sum = 0;
+        for (int atom : clause) sum += Commonness(atoms_[static_cast<size_t>(atom)]);
+        return sum;
+      };
+      auto trigger = std::min_element(clauses.begin(), clauses.end(),
+                                      [&](const auto& a, const auto& b) { return cost(a) < cost(b); });
+      for (int atom : *trigger) triggered[static_cast<size_t>(atom)].push_back(static_cast<int>(rule));
+      clauses.erase(trigger);
+      // Checked in an order that decides soonest: the shortest clauses first (the likeliest to fail), in
+      // each the commonest atoms first (the likeliest to be present).
+      std::sort(clauses.begin(), clauses.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+      for (std::vector<int>& clause : clauses) {
+        std::stable_sort(clause.begin(), clause.end(), [&](int a, int b) {
+          return Commonness(atoms_[static_cast<size_t>(a)]) > Commonness(atoms_[static_cast<size_t>(b)]);
+        });
+      }
+      for (const std::vector<int>& clause : clauses) {
+        clause_atoms_.insert(clause_atoms_.end(), clause.begin(), clause.end());
+        clause_atoms_begin_.push_back(static_cast<uint32_t>(clause_atoms_.size()));
+      }
+    }
+    rule_clauses_begin_.push_back(static_cast<uint32_t>(clause_atoms_begin_.size() - 1));
+  }
+  // Only atoms some clause still holds are looked for (a formula cut down to kMaxClauses, or a pattern
+  // read in part, leaves others), numbered anew.
+  std::vector<int> renumbered(atoms_.size(), -1);
+  std::vector<std::string> looked_for;
+  auto renumber = [&](int atom) {
+    int& id = renumbered[static_cast<size_t>(atom)];
+    if (id < 0) {
+      id = static_cast<int>(looked_for.size());
+      looked_for.push_back(atoms_[static_cast<size_t>(atom)]);
+    }
+    return id;
+  };
+  std::vector<std::vector<int>> triggered_by_id;
+  for (size_t atom = 0; atom < atoms_.size(); ++atom) {
+    if (triggered[atom].empty()) continue;
+    renumber(static_cast<int>(atom));
+    triggered_by_id.push_back(std::move(triggered[atom]));
+  }
+  for (int& atom : clause_atoms_) atom = renumber(atom);
+  triggered_by_id.resize(looked_for.size());
+  trigger_begin_.assign(1, 0);
+  for (const std::vector<int>& rules : triggered_by_id) {
+    trigger_rules_.insert(trigger_rules_.end(), rules.begin(), rules.end());
+    trigger_begin_.push_back(static_cast<uint32_t>(trigger_rules_.size()));
+  }
+  looked_for_count_ = looked_for.size();
+  matcher_ = std::make_unique<LiteralMatcher>(looked_for);
+}
+
+void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) const {
+  // Per-thread scratch, left all zero between calls: no allocation per text once grown.
+  thread_local std::vector<int> found, tried;
+  thread_local std::vector<uint8_t> present, seen;  // by atom, by rule
+  if (present.size() < looked_for_count_) present.resize(looked_for_count_);
+  if (seen.size() < roots_.size()) seen.resize(roots_.size());
+  matcher_->Match(text, &found);
+  for (int atom : found) present[static_cast<size_t>(atom)] = 1;
+  rules->assign(always_.begin(), always_.end());
+  tried.clear();
+  for (int atom : found) {
+    const auto a = static_cast<size_t>(atom);
+    for (uint32_t t = trigger_begin_[a]; t < trigger_begin_[a + 1]; ++t) {
+      const auto rule = static_cast<size_t>(trigger_rules_[t]);
+      if (seen[rule]) continue;
+      seen[rule] = 1;
+      tried.push_back(static_cast<int>(rule));
+      bool all = true;
+      for (uint32_t c = rule_clauses_begin_[rule]; all && c < rule_clauses_begin_[rule + 1]; ++c) {
+        bool any = false;
+        for (uint32_t i = clause_atoms_begin_[c]; !any && i < clause_atoms_begin_[c + 1]; ++i) {
+          any = present[static_cast<size_t>(clause_atoms_[i])] != 0;
+        }
+        all = any;
+      }
+      if (all) rules->push_back(static_cast<int>(rule));
+    }
+  }
+  for (int atom : found) present[static_cast<size_t>(atom)] = 0;
+  for (int rule : tried) seen[static_cast<size_t>(rule)] = 0;
+  std::sort(rules->begin(), rules->end());
+}
+
+void AtomFilter::Describe(int node, std::string* out) const {
+  const Node& n = nodes_[static_cast<size_t>(node)];
+  switch (n.kind) {
+    case Kind::kTrue:
+      *out += "TRUE";
+      return;
+    case Kind::kAtom:
+      *out += '"' + atoms_[static_cast<size_t>(n.atom)] + '"';
+      return;
+    case Kind::kAnd:
+    case Kind::kOr:
+      *out += n.kind == Kind::kAnd ? "AND(" : "OR(";
+      for (uint32_t i = 0; i < n.child_count; ++i) {
+        if (i > 0) *out += ", ";
+        Describe(children_[n.first_child + i], out);
+      }
+      *out += ')';
+      return;
+  }
+}
+
+std::string AtomFilter::Describe(int rule) const {
+  std::string out;
+  Describe(roots_[static_cast<size_t>(rule)], &out);
+  return out;
+}
+
+}  // namespace eg
