@@ -9,7 +9,8 @@ namespace {
 
 constexpr size_t kMaxExactStrings = 16;
 constexpr size_t kMaxClassChars = 4;
-constexpr size_t kMaxClauses = 16;  // per rule: each clause any match satisfies
+constexpr size_t kMaxClauses = 16;
+constexpr size_t kMaxAtomBytes = 12;  // per rule: each clause any match satisfies
 constexpr int kMaxDepth = 200;
 
 // Thrown inside the reader for a pattern it cannot read with certainty; Add() makes the rule a candidate
@@ -38,6 +39,30 @@ bool IsEscapablePunctuation(char c) {
 
 void AddUnique(std::vector<std::string>* strings, std::string s) {
   if (std::find(strings->begin(), strings->end(), s) == strings->end()) strings->push_back(std::move(s));
+}
+
+// Roughly how likely an atom is to occur in a sentence. It only decides which clause of a rule is looked
+// up first, never the answer. A short or common word ("the", "and", "with", "ing") is in a good share of
+// sentences, a longer word seldom, and the longer the rarer; an atom of several words needs them all.
+double Commonness(std::string_view atom) {
+  static constexpr std::string_view kCommonWords[] = {
+      "about", "after", "also", "been", "from", "have", "said", "says", "that", "their", "them", "they",
+      "this", "were", "which", "will", "with", "would"};
+  double p = 1.0;
+  for (size_t i = 0; i < atom.size();) {
+    if (!(atom[i] >= 'a' && atom[i] <= 'z')) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < atom.size() && atom[j] >= 'a' && atom[j] <= 'z') ++j;
+    const std::string_view word = atom.substr(i, j - i);
+    const bool common =
+        word.size() <= 3 || std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
+    p *= common ? 0.3 : word.size() == 4 ? 0.01 : word.size() == 5 ? 0.004 : 0.002;
+    i = j;
+  }
+  return std::max(p, 0.0001);
 }
 
 }  // namespace
@@ -115,8 +140,8 @@ class AtomFilter::Reader {
     std::vector<int> required;
     bool any_formula = false;
     Info run = Exact("");
-    while (pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
-      if (IsPlainCharacter(pos_) && !(pos_ + 1 < p_.size() && IsQuantifier(p_[pos_ + 1]))) {
+    while (SkipFlags(), pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
+      if (IsPlainCharacter(pos_) && !(pos_ + 1 < p_.size() && (IsQuantifier(p_[pos_ + 1]) || p_[pos_ + 1] == '('))) {
         const char c = Lower(p_[pos_++]);  // the common case, without the general path's allocations
         for (std::string& s : run.strings) s += c;
         continue;
@@ -148,6 +173,17 @@ class AtomFilter::Reader {
     return Formula(filter_.Combine(Kind::kAnd, required));
   }
 
+  // Skips flags directives, "(?i)", "(?-s)", even "(?)": no element of their own, so a quantifier after
+  // one applies to the element before it (RE2 reads "G(?)?" as "G?").
+  void SkipFlags() {
+    while (p_.substr(pos_, 2) == "(?") {
+      size_t i = pos_ + 2;
+      while (i < p_.size() && std::string_view("imsU-").find(p_[i]) != std::string_view::npos) ++i;
+      if (i >= p_.size() || p_[i] != ')') return;
+      pos_ = i + 1;
+    }
+  }
+
   // Whether the byte at i is an ASCII character that stands for itself.
   bool IsPlainCharacter(size_t i) const {
     const auto c = static_cast<unsigned char>(p_[i]);
@@ -157,7 +193,7 @@ class AtomFilter::Reader {
 
   // Applies the quantifiers after a part: "x*", "x+", "x?", "x{n,m}", each perhaps lazy ("x*?").
   Info Repetition(Info x) {
-    while (pos_ < p_.size()) {
+    while (SkipFlags(), pos_ < p_.size()) {
       const char c = p_[pos_];
       size_t min = 0, max = 0;  // max 0: unbounded
       if (c == '*') {
@@ -257,11 +293,7 @@ class AtomFilter::Reader {
       ++pos_;
       while (pos_ < p_.size() && std::string_view("imsU-").find(p_[pos_]) != std::string_view::npos) ++pos_;
       if (pos_ >= p_.size()) throw Unreadable();
-      if (p_[pos_] == ')') {  // "(?i)": flags only
-        ++pos_;
-        return Exact("");
-      }
-      if (p_[pos_] != ':') throw Unreadable();
+      if (p_[pos_] != ':') throw Unreadable();  // flags alone, "(?i)", were skipped before
       ++pos_;
     }
     Info inner = Alternation(depth + 1);
@@ -525,34 +557,6 @@ std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
   }
   return clauses;
 }
-
-namespace {
-
-// Roughly how likely an atom is to occur in a sentence. It only decides which clause of a rule is looked
-// up first, never the answer. A short or common word ("the", "and", "with", "ing") is in a good share of
-// sentences, a longer word seldom, and the longer the rarer; an atom of several words needs them all.
-double Commonness(std::string_view atom) {
-  static constexpr std::string_view kCommonWords[] = {
-      "about", "after", "also", "been", "from", "have", "said", "says", "that", "their", "them", "they",
-      "this", "were", "which", "will", "with", "would"};
-  double p = 1.0;
-  for (size_t i = 0; i < atom.size();) {
-    if (!(atom[i] >= 'a' && atom[i] <= 'z')) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < atom.size() && atom[j] >= 'a' && atom[j] <= 'z') ++j;
-    const std::string_view word = atom.substr(i, j - i);
-    const bool common =
-        word.size() <= 3 || std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
-    p *= common ? 0.3 : word.size() == 4 ? 0.01 : word.size() == 5 ? 0.004 : 0.002;
-    i = j;
-  }
-  return std::max(p, 0.0001);
-}
-
-}  // namespace
 
 void AtomFilter::Compile() {
   std::vector<std::vector<int>> triggered(atoms_.size());

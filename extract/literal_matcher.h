@@ -1,12 +1,13 @@
 // LiteralMatcher: which of a fixed set of literal strings occur in a text, in one pass (Aho-Corasick).
 //
-// The rule stage (rule_pack.h) uses it as a prefilter: RE2's FilteredRE2 reduces every rule to the literal
-// "atoms" (lower-case) one of which any match must contain, and the atoms found in a sentence tell which
-// rules can match it at all.
+// The rule stage uses it as a prefilter (atom_filter.h): every rule is reduced to literal "atoms"
+// (lower-case) that any match must contain, and the atoms found in a sentence tell which rules can match
+// it at all.
 //
-// Matching is case-insensitive in the way FilteredRE2 needs: the text is lower-cased code point by code
-// point (Unicode simple lower case) before it is compared with the literals, which must be lower-case
-// already. Literals with non-ASCII bytes are reported as present in every text (a conservative answer
+// Matching is case-insensitive in the way a case-insensitive regexp is: the text is case-folded code
+// point by code point (Unicode simple case folding, so the Kelvin sign is k and the long s is s; a code
+// point that only lower-cases to ASCII, as İ to i, counts as that too) before it is compared with the
+// literals, which must be lower-case already. Literals with non-ASCII bytes are reported as present in every text (a conservative answer
 // that a prefilter can always give). Cost: one table lookup per byte of ASCII text, plus a case mapping
 // per non-ASCII code point; memory: 2 bytes per (trie node, distinct literal byte) up to 65,536 nodes, 4
 // bytes beyond. The table is the cost: the embedded packs' atoms make ~12,000 nodes of ~40 classes, and

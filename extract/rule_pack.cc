@@ -257,8 +257,8 @@ void RulePack::CompileShard(const Shard& shard) {
 
 namespace {
 
-// What Compile() spends on a rule grows with the length of what RE2 parses: the prefilter's pattern, and
-// the pattern as written where it is parsed in full.
+// What Compile() spends on a rule's checks grows with the length of what RE2 parses: the pattern where
+// it is parsed at load (a user pack's), and the vetoes.
 size_t CompileCost(const RulePack::Compiled& compiled) {
   return (compiled.parse_at_compile ? compiled.expanded.size() : 0) +
          compiled.unless_before_expanded.size() + compiled.unless_after_expanded.size();

@@ -39,18 +39,16 @@
 // a rule's matching regexp is compiled once, on first use); a bad pattern, an
 // unknown slot or slot type or an unknown macro is an InputError naming the file, line and field (the
 // first bad rule in pack order, whatever the number of threads). The embedded packs, which tests compile
-// in full, are checked only as far as the prefilter needs; see AddPack().
+// in full, are not parsed by RE2 at load; see AddPack().
 //
 // Cost: sentences without a mention are skipped. For the others, a prefilter finds the rules that can
-// match at all: RE2's FilteredRE2 reduces each rule to literal atoms (at least one of which any match
-// contains; it compiles a relaxed pattern, prefilter_pattern.h, in which optional groups and macros
-// without atoms are wildcards: a fraction of the work to build, and the same rules admitted), one
-// Aho-Corasick pass over the sentence finds the atoms present (literal_matcher.h), and
-// only the rules they admit run, most sentences none. A rule whose every match starts at a mention marker
-// (nearly all: "{subject:ACTOR} ...") runs anchored at each marker in turn, first without captures (a DFA
-// that stops as soon as the rule cannot match), then with captures where it matched; any other rule runs
-// over the sentence. The cost per sentence therefore depends on the atoms it contains, not on the number
-// of rules.
+// match at all (atom_filter.h): each rule's pattern is read once into the literal strings ("atoms") any
+// match contains, one Aho-Corasick pass over the sentence finds the atoms present, and only the rules
+// they admit run, most sentences none. A rule whose every match starts at a mention marker (nearly all:
+// "{subject:ACTOR} ...") runs anchored at each marker in turn, first without captures (a DFA that stops
+// as soon as the rule cannot match), then with captures where it matched; any other rule runs over the
+// sentence. The cost per sentence therefore depends on the atoms it contains, not on the number of
+// rules.
 //
 // Thread safety: after Compile(), Apply() may run on many documents at once.
 #ifndef EVENTGRAPH_EXTRACT_RULE_PACK_H_
@@ -113,9 +111,9 @@ class RulePack {
   // compile in full (data_packs_test): it skips both checks, which are most of a fast start.
   void AddPack(std::string_view json, const std::string& file, bool embedded = false);
 
-  // Parses every rule and builds the prefilter: most of the start-up cost. The rules are split into up to
-  // `threads` contiguous shards of about equal pattern size, each with its own prefilter, built at once on
-  // threads of their own; the result does not depend on the number. The regexp a rule matches with is
+  // Checks every rule (a user pack's patterns are parsed by RE2, its vetoes compiled) and builds the
+  // prefilter. The checks run on up to `threads` threads, each over a contiguous shard of the rules of
+  // about equal pattern size; the result does not depend on the number. The regexp a rule matches with is
   // compiled the first time Apply() tries the rule. Throws InputError for the first bad pattern.
   void Compile(int threads = 1);
 

@@ -38,8 +38,7 @@ std::string LettersOf(std::string_view type) {
   return letters;
 }
 
-bool Expand(std::string_view pattern, const RuleMacros& macros, const MacroSubstitute* substitute, int depth,
-            std::string* out, std::string* error) {
+bool Expand(std::string_view pattern, const RuleMacros& macros, int depth, std::string* out, std::string* error) {
   if (depth > kMaxMacroDepth) {
     *error = "macros nest too deeply (a macro that uses itself?)";
     return false;
@@ -116,13 +115,9 @@ bool Expand(std::string_view pattern, const RuleMacros& macros, const MacroSubst
         *error = "unknown macro {" + std::string(inside) + "}";
         return false;
       }
-      const bool literal = in_class || in_quote;
-      if (literal || substitute == nullptr || !(*substitute)(inside, out)) {
-        // Inside a class or a quote, the macro's own text and everything it uses expand as written.
-        *out += "(?:";
-        if (!Expand(macro->second, macros, literal ? nullptr : substitute, depth + 1, out, error)) return false;
-        *out += ")";
-      }
+      *out += "(?:";
+      if (!Expand(macro->second, macros, depth + 1, out, error)) return false;
+      *out += ")";
     } else {
       out->push_back(c);  // a repetition such as {2,3}: RE2's business
       continue;
@@ -134,106 +129,9 @@ bool Expand(std::string_view pattern, const RuleMacros& macros, const MacroSubst
 
 }  // namespace
 
-bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,
-                       const MacroSubstitute* substitute) {
+bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error) {
   expanded->clear();
-  return Expand(pattern, macros, substitute, 0, expanded, error);
-}
-
-namespace {
-
-// The length of a quantifier at pattern[i] that admits zero repetitions ("?", "*", "{0}", "{0,}",
-// "{0,3}", each perhaps followed by "?" for lazy), or 0 when there is none.
-size_t OptionalQuantifierLength(std::string_view pattern, size_t i) {
-  size_t end = i;
-  if (i < pattern.size() && (pattern[i] == '?' || pattern[i] == '*')) {
-    end = i + 1;
-  } else if (i < pattern.size() && pattern[i] == '{') {
-    size_t j = i + 1;
-    const size_t digits_from = j;
-    while (j < pattern.size() && pattern[j] == '0') ++j;
-    if (j == digits_from) return 0;  // the least count is not 0
-    if (j < pattern.size() && pattern[j] == ',') {
-      ++j;
-      while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
-    }
-    if (j >= pattern.size() || pattern[j] != '}') return 0;  // not a repetition: RE2 reads "{" literally
-    end = j + 1;
-  } else {
-    return 0;
-  }
-  if (end < pattern.size() && pattern[end] == '?') ++end;
-  return end - i;
-}
-
-// The length of a flags directive at pattern[i], "(?i)", "(?-s)", even "(?)", which sets flags for the
-// rest of its group and is no group itself (a "?" after it applies to what came before), or 0.
-size_t FlagsDirectiveLength(std::string_view pattern, size_t i) {
-  if (pattern.substr(i, 2) != "(?") return 0;
-  size_t j = i + 2;
-  while (j < pattern.size() && std::string_view("imsU-").find(pattern[j]) != std::string_view::npos) ++j;
-  return j < pattern.size() && pattern[j] == ')' ? j + 1 - i : 0;
-}
-
-}  // namespace
-
-std::string WidenOptionalGroups(std::string_view pattern) {
-  std::string out;
-  out.reserve(pattern.size());
-  std::vector<size_t> open_groups;  // where in out each open group starts
-  for (size_t i = 0; i < pattern.size();) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'Q') {  // \Q...\E: literal text
-      size_t end = pattern.find("\\E", i + 2);
-      end = end == std::string_view::npos ? pattern.size() : end + 2;
-      out.append(pattern.substr(i, end - i));
-      i = end;
-    } else if (c == '\\') {
-      out.append(pattern.substr(i, std::min<size_t>(2, pattern.size() - i)));
-      i += 2;
-    } else if (c == '[') {  // a class: "]" first is a member, and so is "[:alpha:]"
-      size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      while (j < pattern.size() && pattern[j] != ']') {
-        if (pattern[j] == '\\') {
-          j += 2;
-        } else if (pattern[j] == '[' && j + 1 < pattern.size() && pattern[j + 1] == ':' &&
-                   pattern.find(":]", j + 2) != std::string_view::npos) {
-          j = pattern.find(":]", j + 2) + 2;
-        } else {
-          ++j;
-        }
-      }
-      const size_t end = std::min(j + 1, pattern.size());
-      out.append(pattern.substr(i, end - i));
-      i = end;
-    } else if (c == '(' && FlagsDirectiveLength(pattern, i) > 0) {  // "(?i)": flags, not a group
-      const size_t length = FlagsDirectiveLength(pattern, i);
-      out.append(pattern.substr(i, length));
-      i += length;
-    } else if (c == '(') {
-      open_groups.push_back(out.size());
-      out.push_back(c);
-      ++i;
-    } else if (c == ')' && !open_groups.empty()) {
-      const size_t start = open_groups.back();
-      open_groups.pop_back();
-      const size_t quantifier = OptionalQuantifierLength(pattern, i + 1);
-      if (quantifier > 0) {
-        out.resize(start);
-        out += "(?s:.*)";
-        i += 1 + quantifier;
-      } else {
-        out.push_back(c);
-        ++i;
-      }
-    } else {
-      out.push_back(c);
-      ++i;
-    }
-  }
-  return out;
+  return Expand(pattern, macros, 0, expanded, error);
 }
 
 void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {

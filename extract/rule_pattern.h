@@ -9,7 +9,6 @@
 #define EVENTGRAPH_EXTRACT_RULE_PATTERN_H_
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,19 +21,7 @@ namespace eg {
 using RuleMacros = std::map<std::string, std::string, std::less<>>;
 
 // Expands slots and macros in pattern. On failure returns false and says why in *error.
-//
-// With substitute, a macro used outside a character class and a \\Q...\\E quote is offered to it first:
-// when it returns true, it has appended to *out what stands for the macro, and the macro is not
-// expanded. The rule prefilter's relaxed patterns are made this way (prefilter_pattern.h).
-using MacroSubstitute = std::function<bool(std::string_view name, std::string* out)>;
-bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error,
-                       const MacroSubstitute* substitute = nullptr);
-
-// Rewrites an expanded pattern into a shorter one that matches every string it matches, for the rule
-// prefilter: each group that may match nothing because of its quantifier, "(...)?", "(...)*",
-// "(...){0,n}" (lazy or not), becomes "(?s:.*)". RE2's prefilter requires nothing of such a group, so
-// the atoms it finds are the same. Character classes and \Q...\E are copied as they are.
-std::string WidenOptionalGroups(std::string_view pattern);
+bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::string* expanded, std::string* error);
 
 // The normalised, marker-substituted text of one sentence, with a map back to document offsets. Reused
 // across sentences: Build() keeps its buffers' capacity.

@@ -77,6 +77,9 @@ TEST(AtomFilterTest, AnythingNotReadWithCertaintyMakesTheRuleAlwaysACandidate) {
   EXPECT_EQ(Formula("x{1234567}met"), "TRUE");
   // A "{" that does not start a count is a literal, as in RE2.
   EXPECT_EQ(Formula("met{,2} with"), "\"met{,2} with\"");
+  // A flags directive is no element: the quantifier after it applies to what came before.
+  EXPECT_EQ(Formula("metX(?)? with"), "OR(\"met with\", \"metx with\")");
+  EXPECT_EQ(Formula("abc(?i)(?s)+ with"), "\" with\"");  // "c+" needs one "c"; "ab" is too short
 }
 
 TEST(AtomFilterTest, CandidatesAreTheRulesWhoseFormulaTheTextSatisfies) {
@@ -115,7 +118,8 @@ TEST(AtomFilterTest, NeverFiltersOutAMatch) {
   const std::vector<std::string> pieces = {
       "met",  " with", "(?:talks|meeting)", "ha[sd]", "[a-z]+ly ", "(?:the |a )?", ".*", "colou?r", "\\bthe\\b",
       "\\x01", "[0-9]+", "\\x02", "(?:in|at)", " ", "\\QA.B\\E", "(?:x|yy){2}", "s*", "[^,]{0,5}", "(?i:Deal)",
-      "(?:signed|sealed|agreed|struck|reached|inked|backed|voted|said|told|urged|asked|named|hit|won|lost|led)"};
+      "(?:signed|sealed|agreed|struck|reached|inked|backed|voted|said|told|urged|asked|named|hit|won|lost|led)",
+      "Q(?)?", "e(?s)+", "(?i)the"};
   const std::vector<std::string> texts = {
       "Kerry met with Lavrov for talks.",      "The deal was signed as colour faded.",
       "\x01P1\x02 has met \x01P2\x02 in 2016", "a.b xyyx meeting at the table, deal",

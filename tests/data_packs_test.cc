@@ -40,8 +40,8 @@ TEST(DataPacksTest, EveryEmbeddedRulePackPassesItsSchema) {
   }
 }
 
-// The Extractor parses the embedded rules only as far as their prefilter needs (rule_pack.h): this is
-// where each of them is compiled in full.
+// The Extractor does not parse the embedded rules with RE2 at start-up (rule_pack.h): this is where
+// each of them is compiled in full.
 TEST(DataPacksTest, EveryEmbeddedRuleCompiles) {
   const Extractor extractor{ExtractorOptions{}};
   ASSERT_GE(extractor.rules().rule_count(), 100u);

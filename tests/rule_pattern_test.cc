@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <set>
 #include <string>
 
 #include "extract/document.h"
@@ -91,54 +90,6 @@ TEST(RulePatternTest, ExpandedIsReplacedNotAppended) {
   std::string expanded = "old", error;
   ASSERT_TRUE(ExpandRulePattern("new", {}, &expanded, &error));
   EXPECT_EQ(expanded, "new");
-}
-
-// Expanded with the macros in wildcards substituted by "(?s:.*)".
-std::string Relaxed(std::string_view pattern, const Macros& macros, const std::set<std::string, std::less<>>& wildcards) {
-  const MacroSubstitute substitute = [&](std::string_view name, std::string* out) {
-    if (wildcards.count(name) == 0) return false;
-    *out += "(?s:.*)";
-    return true;
-  };
-  std::string expanded, error;
-  EXPECT_TRUE(ExpandRulePattern(pattern, macros, &expanded, &error, &substitute)) << pattern << ": " << error;
-  return expanded;
-}
-
-TEST(RulePatternTest, SubstitutedMacrosAreOnlyThoseOutsideClassesAndQuotes) {
-  const Macros macros = {{"ADV", "(?:quietly|briefly) "}, {"LETTERS", "a-c"}, {"OUTER", "x{ADV}y"}};
-  const std::set<std::string, std::less<>> wildcards = {"ADV", "LETTERS"};
-  EXPECT_EQ(Relaxed("{subject:ACTOR} {ADV}met", macros, wildcards),
-            "\\x01(?P<subject>[POGCK][0-9]+)\\x02 (?s:.*)met");
-  // A macro not substituted expands as written, and the macros it uses are offered in turn.
-  EXPECT_EQ(Relaxed("{OUTER}", macros, wildcards), "(?:x(?s:.*)y)");
-  // Inside a character class a substitute would stand for other characters: the macro expands as written,
-  // and so does everything it uses.
-  EXPECT_EQ(Relaxed("[{LETTERS}] {ADV}", macros, wildcards), "[(?:a-c)] (?s:.*)");
-  EXPECT_EQ(Relaxed("[^]{LETTERS}]{ADV}", macros, wildcards), "[^](?:a-c)](?s:.*)");
-  EXPECT_EQ(Relaxed("[[:alpha:]{LETTERS}]{ADV}", macros, wildcards), "[[:alpha:](?:a-c)](?s:.*)");
-  EXPECT_EQ(Relaxed("\\[{ADV}\\]", macros, wildcards), "\\[(?s:.*)\\]");
-  // So does a quote, where RE2 reads everything as text up to the next \E.
-  EXPECT_EQ(Relaxed("\\Q{LETTERS}\\E{ADV}", macros, wildcards), "\\Q(?:a-c)\\E(?s:.*)");
-  // Without wildcards, the same expansion as ever.
-  EXPECT_EQ(Expanded("[{LETTERS}] {ADV}", macros), "[(?:a-c)] (?:(?:quietly|briefly) )");
-}
-
-TEST(RulePatternTest, OptionalGroupsWidenToWildcards) {
-  EXPECT_EQ(WidenOptionalGroups("a(?:b|c)?d"), "a(?s:.*)d");
-  EXPECT_EQ(WidenOptionalGroups("a(b)*d(?:e){0,3}f(g){0}h(?:i){00,}?j(?:k)??"), "a(?s:.*)d(?s:.*)f(?s:.*)h(?s:.*)j(?s:.*)");
-  // Groups that must match stay; so do their contents, but for optional groups inside them.
-  EXPECT_EQ(WidenOptionalGroups("(a(?:b)?)+(c){1,2}(?P<s>d)"), "(a(?s:.*))+(c){1,2}(?P<s>d)");
-  EXPECT_EQ(WidenOptionalGroups("(?:x(?:y)?)?z"), "(?s:.*)z");
-  // Not a repetition, so not optional: RE2 reads these braces as text.
-  EXPECT_EQ(WidenOptionalGroups("(a){0,x}(b){,2}"), "(a){0,x}(b){,2}");
-  // Parentheses in classes, escaped or quoted are text.
-  EXPECT_EQ(WidenOptionalGroups("[(]x[^)]?\\(y\\)?\\Q(z)?\\E(w)?"), "[(]x[^)]?\\(y\\)?\\Q(z)?\\E(?s:.*)");
-  EXPECT_EQ(WidenOptionalGroups("[]()][[:alpha:])](v)?"), "[]()][[:alpha:])](?s:.*)");
-  EXPECT_EQ(WidenOptionalGroups("unbalanced)(x"), "unbalanced)(x");
-  // A flags directive is no group: RE2 reads "G(?)?" as "G?" (found by fuzz_rule_pattern).
-  EXPECT_EQ(WidenOptionalGroups("G(?)?"), "G(?)?");
-  EXPECT_EQ(WidenOptionalGroups("a(?i)*(?-s)?(?i:b)?"), "a(?i)*(?-s)?(?s:.*)");
 }
 
 // A document with hand-made mentions, so the view can be checked without a gazetteer.

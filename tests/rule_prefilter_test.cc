@@ -1,6 +1,6 @@
-// Tests for what RulePack checks at load and what it leaves to a rule's first use: the prefilter compiles
-// a relaxed pattern (macros without atoms as wildcards), the embedded packs skip the full parse, and the
-// regexp a rule matches with is compiled when the rule is first tried.
+// Tests for what RulePack checks at load and what it leaves to a rule's first use: the prefilter reads
+// parts without atoms (optional words, "any word but ...") as asking for nothing, the embedded packs skip
+// RE2's parse, and the regexp a rule matches with is compiled when the rule is first tried.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -43,8 +43,8 @@ class RulePrefilterTest : public ::testing::Test {
   Gazetteer gazetteer_;
 };
 
-// A rule made of macros the prefilter reads as wildcards (optional adverbs, "any word but ...") still
-// finds what it matches, and only that: the prefilter admits more sentences, the regexp decides.
+// A rule made of macros the prefilter reads as asking for nothing (optional adverbs, "any word but ...")
+// still finds what it matches, and only that: the prefilter admits more sentences, the regexp decides.
 TEST_F(RulePrefilterTest, RulesWithAtomlessMacrosFindTheirEvents) {
   RulePack pack;
   pack.AddPack(R"({"macros": {"ADV": "(?:[a-z]+ly )?", "NOTSAID": "(?:[^s ]\\w*|s[^a]\\w*|sa[^i]\\w*) ",
@@ -65,7 +65,8 @@ TEST_F(RulePrefilterTest, RulesWithAtomlessMacrosFindTheirEvents) {
 }
 
 // RE2 limits a repetition of repetitions to 1000 in all. Here the limit is broken only by the whole
-// pattern: the macro parses on its own (600) and has no atom, so the prefilter sees a wildcard.
+// pattern: the macro parses on its own (600) and has no atom, so the prefilter admits the rule wherever
+// "greeted" is.
 constexpr char kNestedRepetition[] = R"({"macros": {"XS": "(?:x?){600}"},
   "rules": [{"id": "meet", "relation": "met", "cameo": "040", "goldstein": 1,
              "pattern": "{subject:ACTOR} met {object:ACTOR}"},
