@@ -9,8 +9,7 @@ namespace {
 
 constexpr size_t kMaxExactStrings = 16;
 constexpr size_t kMaxClassChars = 4;
-constexpr size_t kMaxClauses = 16;
-constexpr size_t kMaxAtomBytes = 12;  // per rule: each clause any match satisfies
+constexpr size_t kMaxClauses = 16;  // per rule: each clause any match satisfies
 constexpr int kMaxDepth = 200;
 
 // Thrown inside the reader for a pattern it cannot read with certainty; Add() makes the rule a candidate

@@ -2,13 +2,14 @@
 //
 // RulePack runs it before any regular expression: most sentences can be matched by none of the rules or
 // by a few, and a rule's regexp costs thousands of instructions to try. Each rule's pattern is read once,
-// by Add(), into a formula over atoms that every match of the rule satisfies: "met with" or, for
-// "(?:met|meets) (?:with )?\x01...\x02 (?:in|at) ...", "OR(met, meets)". Candidates() finds the atoms of
-// a text in one Aho-Corasick pass (literal_matcher.h) and evaluates the formulas of the rules those atoms
-// point to; a rule whose formula asks for nothing is a candidate for every text.
+// by Add(), into a formula over atoms that every match of the rule satisfies: for
+// "(?:met|meets) (?:with|in) .* talks", the OR of "met with ", "met in ", "meets with ", "meets in " AND
+// "talks". Candidates() finds the atoms of a text in one Aho-Corasick pass (literal_matcher.h) and
+// evaluates the formulas of the rules those atoms point to; a rule whose formula asks for nothing is a
+// candidate for every text.
 //
 // The reading is conservative: a formula may admit a text the rule does not match, never the reverse, so
-// filtering changes what runs, not what matches. Atoms are lower-case and the text is lower-cased before
+// filtering changes what runs, not what matches. Atoms are lower-case and the text is case-folded before
 // it is compared: case never filters, whatever the pattern's flags. A pattern, or a part of one, is read
 // the way RE2's own FilteredRE2 reads it:
 //
@@ -21,10 +22,14 @@
 //     too much to require anything; "x+" and "x{n,m}" (n >= 1) require what x requires.
 //   - Anything it does not read with certainty (an escape it does not know, an unbalanced group, nesting
 //     deeper than 200) makes the whole rule a candidate for every text, never a wrong atom.
+//   - The matcher finds ASCII atoms only: a string with other characters stands for its longest ASCII
+//     run ("démarche" for "marche"), which every text that contains it contains too.
 //
-// Cost per text: one pass of the matcher, then the formulas of the rules whose first required clause
-// (for AND, the smallest of its children's) has an atom in the text: ~30 atoms and a handful of formulas
-// a sentence with the embedded packs.
+// A formula becomes clauses, ORs of atoms that must all hold (at most 16 a rule; a formula that would
+// need more keeps fewer or wider ones, which only admits more). The clause least likely to hold in
+// ordinary text, by a rough estimate from its atoms' words, is the rule's trigger, indexed by atom; the
+// others are checked only when it holds. Cost per text: one pass of the matcher, then a few rules
+// tried: with the embedded packs, ~2,500 instructions a sentence besides the pass.
 //
 // Thread safety: Add() and Compile() on one thread; after Compile(), Candidates() may run on many texts
 // at once.

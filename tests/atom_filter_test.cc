@@ -31,6 +31,8 @@ TEST(AtomFilterTest, LiteralTextIsOneLowerCaseAtom) {
 TEST(AtomFilterTest, SmallSetsOfStringsStayExact) {
   EXPECT_EQ(Formula("ha[sd] met"), "OR(\"had met\", \"has met\")");
   EXPECT_EQ(Formula("colou?r"), "OR(\"color\", \"colour\")");
+  EXPECT_EQ(Formula("(?:met|meets) (?:with|in) .* talks"),
+            "AND(OR(\"met in \", \"meets in \", \"met with \", \"meets with \"), \" talks\")");  // shortest first
   EXPECT_EQ(Formula("(?:met|meets) (?:with|to)"), "OR(\"met to\", \"meets to\", \"met with\", \"meets with\")");
   // "meeting" contains "meet": an OR needs only the shorter.
   EXPECT_EQ(Formula("(?:meet|meeting)s?"), "\"meet\"");
