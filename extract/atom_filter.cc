@@ -16,15 +16,31 @@ constexpr int kMaxDepth = 200;
 // for every text.
 struct Unreadable {};
 
-// What a part of a pattern can match: the set of strings, while it is small, or a formula.
+// The byte that opens every mention marker in the text rules see (rule_pattern.h): a pattern asks for a
+// number of them ("\x01" once per slot), and a sentence has as many as it has mentions.
+constexpr char kMarker = '\x01';
+constexpr int kMaxMarkers = 255;
+
+// What a part of a pattern can match: the set of strings, while it is small, or a formula; and the
+// fewest markers any match of it contains.
 struct Info {
   bool exact = true;
   std::vector<std::string> strings;  // exact: every string the part can match, lower-case
   int node = 0;                      // otherwise: its formula (AtomFilter::nodes_; 0 is TRUE)
+  int markers = 0;
 };
 
-Info Exact(std::string s) { return Info{true, {std::move(s)}, 0}; }
-Info Formula(int node) { return Info{false, {}, node}; }
+int FewestMarkers(const std::vector<std::string>& strings) {
+  int fewest = kMaxMarkers;
+  for (const std::string& s : strings) fewest = std::min(fewest, static_cast<int>(std::count(s.begin(), s.end(), kMarker)));
+  return strings.empty() ? 0 : fewest;
+}
+
+Info Exact(std::string s) {
+  const int markers = static_cast<int>(std::count(s.begin(), s.end(), kMarker));
+  return Info{true, {std::move(s)}, 0, markers};
+}
+Info Formula(int node, int markers = 0) { return Info{false, {}, node, markers}; }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
@@ -71,9 +87,11 @@ class AtomFilter::Reader {
  public:
   Reader(AtomFilter* filter, std::string_view pattern) : filter_(*filter), p_(pattern) {}
 
-  int Read() {
+  // The pattern's formula, and in *markers the fewest markers any match contains.
+  int Read(int* markers) {
     Info whole = Alternation(0);
     if (pos_ != p_.size()) throw Unreadable();  // a ")" without its "("
+    *markers = whole.markers;
     return ToNode(std::move(whole));
   }
 
@@ -116,11 +134,13 @@ class AtomFilter::Reader {
   }
 
   Info Alternate(Info a, Info b) {
+    const int markers = std::min(a.markers, b.markers);
     if (a.exact && b.exact && a.strings.size() + b.strings.size() <= kMaxExactStrings) {
       for (std::string& s : b.strings) AddUnique(&a.strings, std::move(s));
+      a.markers = markers;
       return a;
     }
-    return Formula(filter_.Combine(Kind::kOr, {ToNode(std::move(a)), ToNode(std::move(b))}));
+    return Formula(filter_.Combine(Kind::kOr, {ToNode(std::move(a)), ToNode(std::move(b))}), markers);
   }
 
   Info Alternation(int depth) {
@@ -138,14 +158,17 @@ class AtomFilter::Reader {
   Info Concatenation(int depth) {
     std::vector<int> required;
     bool any_formula = false;
+    int markers = 0;  // of the whole concatenation: the sum of its parts'
     Info run = Exact("");
     while (SkipFlags(), pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
       if (IsPlainCharacter(pos_) && !(pos_ + 1 < p_.size() && (IsQuantifier(p_[pos_ + 1]) || p_[pos_ + 1] == '('))) {
         const char c = Lower(p_[pos_++]);  // the common case, without the general path's allocations
         for (std::string& s : run.strings) s += c;
+        markers += c == kMarker;
         continue;
       }
       Info part = Repetition(Single(depth));
+      markers = std::min(markers + part.markers, kMaxMarkers);
       if (part.exact && part.strings.size() == 1) {  // most often one literal character
         for (std::string& s : run.strings) s += part.strings[0];
         continue;
@@ -167,9 +190,12 @@ class AtomFilter::Reader {
         run = Exact("");
       }
     }
-    if (!any_formula) return run;
+    if (!any_formula) {
+      run.markers = markers;
+      return run;
+    }
     required.push_back(ToNode(std::move(run)));
-    return Formula(filter_.Combine(Kind::kAnd, required));
+    return Formula(filter_.Combine(Kind::kAnd, required), markers);
   }
 
   // Skips flags directives, "(?i)", "(?-s)", even "(?)": no element of their own, so a quantifier after
@@ -208,10 +234,12 @@ class AtomFilter::Reader {
         break;
       }
       if (pos_ < p_.size() && p_[pos_] == '?') ++pos_;  // lazy
-      if (min >= 1) {
-        x = Formula(ToNode(std::move(x)));  // at least one copy of x
+      if (min >= 1) {  // at least min copies of x
+        const int markers = static_cast<int>(std::min<size_t>(static_cast<size_t>(x.markers) * min, kMaxMarkers));
+        x = Formula(ToNode(std::move(x)), markers);
       } else if (max == 1 && x.exact && x.strings.size() < kMaxExactStrings) {
         AddUnique(&x.strings, "");
+        x.markers = 0;
       } else {
         x = Formula(0);
       }
@@ -424,7 +452,8 @@ class AtomFilter::Reader {
       AddUnique(&chars, std::move(ch));
     }
     if (broad || chars.size() > kMaxClassChars) return Formula(0);
-    return Info{true, std::move(chars), 0};
+    const int markers = FewestMarkers(chars);
+    return Info{true, std::move(chars), 0, markers};
   }
 
   // One character of a class at pos_, skipped, in *out; false (and skipped) for an escape that is a
@@ -493,13 +522,16 @@ int AtomFilter::Combine(Kind kind, const std::vector<int>& parts) {
 
 void AtomFilter::Add(std::string_view pattern) {
   const size_t nodes = nodes_.size(), children = children_.size();
+  int markers = 0;
   try {
-    roots_.push_back(Reader(this, pattern).Read());
+    roots_.push_back(Reader(this, pattern).Read(&markers));
   } catch (const Unreadable&) {
     nodes_.resize(nodes);  // what the reader built is unreachable; its atoms stay, unused by any rule
     children_.resize(children);
     roots_.push_back(0);
+    markers = 0;
   }
+  markers_needed_.push_back(static_cast<uint8_t>(markers));
 }
 
 std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
@@ -626,9 +658,15 @@ void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) cons
   thread_local std::vector<uint8_t> present, seen;  // by atom, by rule
   if (present.size() < looked_for_count_) present.resize(looked_for_count_);
   if (seen.size() < roots_.size()) seen.resize(roots_.size());
+  // A sentence with fewer mentions than a rule has slots (say) cannot match it, whatever its atoms.
+  const auto markers = static_cast<size_t>(std::count(text.begin(), text.end(), kMarker));
+  auto enough_markers = [&](size_t rule) { return markers_needed_[rule] <= markers; };
   matcher_->Match(text, &found);
   for (int atom : found) present[static_cast<size_t>(atom)] = 1;
-  rules->assign(always_.begin(), always_.end());
+  rules->clear();
+  for (int rule : always_) {
+    if (enough_markers(static_cast<size_t>(rule))) rules->push_back(rule);
+  }
   tried.clear();
   for (int atom : found) {
     const auto a = static_cast<size_t>(atom);
@@ -637,7 +675,7 @@ void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) cons
       if (seen[rule]) continue;
       seen[rule] = 1;
       tried.push_back(static_cast<int>(rule));
-      bool all = true;
+      bool all = enough_markers(rule);
       for (uint32_t c = rule_clauses_begin_[rule]; all && c < rule_clauses_begin_[rule + 1]; ++c) {
         bool any = false;
         for (uint32_t i = clause_atoms_begin_[c]; !any && i < clause_atoms_begin_[c + 1]; ++i) {

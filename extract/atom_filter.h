@@ -25,6 +25,10 @@
 //   - The matcher finds ASCII atoms only: a string with other characters stands for its longest ASCII
 //     run ("démarche" for "marche"), which every text that contains it contains too.
 //
+// Besides atoms, the reader counts the fewest mention markers ("\x01", rule_pattern.h) any match
+// contains: a rule with a subject and an object slot needs two, and a sentence with one mention, most
+// sentences of real news, cannot match it whatever its words.
+//
 // A formula becomes clauses, ORs of atoms that must all hold (at most 16 a rule; a formula that would
 // need more keeps fewer or wider ones, which only admits more). The clause least likely to hold in
 // ordinary text, by a rough estimate from its atoms' words, is the rule's trigger, indexed by atom; the
@@ -92,6 +96,7 @@ class AtomFilter {
   std::vector<Node> nodes_;  // nodes_[0] is TRUE
   std::vector<int> children_;
   std::vector<int> roots_;  // by rule
+  std::vector<uint8_t> markers_needed_;  // by rule: the fewest mention markers ('\x01') a match contains
   std::vector<std::string> atoms_;
   std::unordered_map<std::string, int> atom_ids_;
   // After Compile(), each rule's formula as clauses: one, its trigger, indexed by atom (the rules whose

@@ -102,6 +102,23 @@ TEST(AtomFilterTest, CandidatesAreTheRulesWhoseFormulaTheTextSatisfies) {
   EXPECT_EQ(rules, (std::vector<int>{2}));
 }
 
+// A sentence with fewer mentions than a rule needs markers cannot match it, whatever its words.
+TEST(AtomFilterTest, TooFewMentionMarkersFilterOut) {
+  AtomFilter filter;
+  filter.Add("\\x01P[0-9]+\\x02 met (?:with )?\\x01P[0-9]+\\x02");  // two markers
+  filter.Add("\\x01P[0-9]+\\x02 met(?: \\x01P[0-9]+\\x02)?");     // one
+  filter.Add("(?:\\x01P[0-9]+\\x02 )+met");                         // one or more
+  filter.Add("(?:\\x01P[0-9]+\\x02){2} met|met \\x01P[0-9]+\\x02");  // one, in the second branch
+  filter.Compile();
+  std::vector<int> rules;
+  filter.Candidates("\x01P0\x02 met \x01P1\x02", &rules);
+  EXPECT_EQ(rules, (std::vector<int>{0, 1, 2, 3}));
+  filter.Candidates("\x01P0\x02 met his counterpart", &rules);
+  EXPECT_EQ(rules, (std::vector<int>{1, 2, 3}));
+  filter.Candidates("They met", &rules);
+  EXPECT_TRUE(rules.empty());
+}
+
 // A case-insensitive regexp matches the Kelvin sign as k and the long s as s; so does the filter.
 TEST(AtomFilterTest, CaseFoldingOfNonAsciiLettersKeepsTheRule) {
   AtomFilter filter;
@@ -121,13 +138,14 @@ TEST(AtomFilterTest, NeverFiltersOutAMatch) {
       "met",  " with", "(?:talks|meeting)", "ha[sd]", "[a-z]+ly ", "(?:the |a )?", ".*", "colou?r", "\\bthe\\b",
       "\\x01", "[0-9]+", "\\x02", "(?:in|at)", " ", "\\QA.B\\E", "(?:x|yy){2}", "s*", "[^,]{0,5}", "(?i:Deal)",
       "(?:signed|sealed|agreed|struck|reached|inked|backed|voted|said|told|urged|asked|named|hit|won|lost|led)",
-      "Q(?)?", "e(?s)+", "(?i)the"};
+      "Q(?)?", "e(?s)+", "(?i)the", "(?:\\x01[A-Z][0-9]+\\x02 ?){2}", "[\\x01x]"};
   const std::vector<std::string> texts = {
       "Kerry met with Lavrov for talks.",      "The deal was signed as colour faded.",
       "\x01P1\x02 has met \x01P2\x02 in 2016", "a.b xyyx meeting at the table, deal",
       "quietly met with them",                 "THE TALKS WITH THE COLOR GUARD",
       "sealed 12 inked",                       "",
-      "hadmet had met with the a.b color",     "They voted; at the deal: in deal"};
+      "hadmet had met with the a.b color",     "They voted; at the deal: in deal",
+      "\x01P0\x02 met with talks x",         "\x01" "C3\x02 \x01P4\x02 sealed the deal with \x01O5\x02"};
   // Every pattern of one to three pieces, and some longer ones.
   std::vector<std::string> patterns;
   for (const std::string& a : pieces) {
