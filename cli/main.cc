@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
   stats_app->add_option("--top", graph_stats.top, "actors and components listed per ranking (default 10)");
   bool pack_stats = false;
   stats_app->add_flag("--packs", pack_stats,
-                      "instead: what the loaded packs hold (entities by type, roles, agents, rules per CAMEO root)");
+                      "instead: what the loaded packs hold (entities by type, roles, agents, rules per CAMEO root, "
+                      "rules the prefilter cannot narrow)");
   AddInputOptions(stats_app, &graph_stats.input);
   AddPackOptions(stats_app, &graph_stats.packs);
 

@@ -56,6 +56,14 @@ int RunPackStats(const PackOptions& packs) {
       roots_without += count == 0;
     }
     if (roots_without > 0) std::cout << "  roots without rules: " << roots_without << "\n";
+    // Rules the prefilter cannot narrow run their regexp on every sentence: worth knowing for a pack.
+    const AtomFilter& prefilter = rules.prefilter();
+    std::cout << "prefilter: " << prefilter.looked_for_count() << " atoms; rules tried on every sentence: "
+              << prefilter.unfiltered().size() << "\n";
+    for (int r : prefilter.unfiltered()) {
+      const Rule& rule = rules.rule(static_cast<size_t>(r));
+      std::cout << "  " << rule.id << " (" << rule.file << ":" << rules.LineOf(rule) << ")\n";
+    }
     return 0;
   } catch (const InputError& error) {
     std::cerr << "eventgraph: " << error.what() << "\n";

@@ -68,6 +68,9 @@ class AtomFilter {
   void Candidates(std::string_view text, std::vector<int>* rules) const;
 
   size_t rule_count() const { return roots_.size(); }
+  // After Compile(): the rules whose formula asks for no atom, tried on every text (with enough mention
+  // markers). A pack author wants none: each costs a regexp pass over every sentence.
+  const std::vector<int>& unfiltered() const { return always_; }
   size_t atom_count() const { return atoms_.size(); }           // in every formula
   size_t looked_for_count() const { return looked_for_count_; }  // by the matcher, after Compile()
 

@@ -127,6 +127,8 @@ class RulePack {
 
   size_t rule_count() const { return rules_.size(); }
   const Rule& rule(size_t i) const { return *rules_[i].rule; }
+  // The prefilter, after Compile(): rule i of the pack is rule i of the filter.
+  const AtomFilter& prefilter() const { return *filter_; }
 
   // The line of its file on which rule (field empty) or a field of it ("/pattern", "/tests/2") begins; 0
   // when unknown. A pack's lines are found the first time one is asked for, not at every start: only

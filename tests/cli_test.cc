@@ -253,6 +253,19 @@ TEST_F(CliTest, StatsPacksCountsEveryCameoRoot) {
     EXPECT_NE(r.out.find(line), std::string::npos) << line << " in " << r.out;
   }
   EXPECT_EQ(r.out.find("roots without rules"), std::string::npos) << r.out;
+  // Every embedded rule has words the prefilter looks for.
+  EXPECT_NE(r.out.find(" atoms; rules tried on every sentence: 0\n"), std::string::npos) << r.out;
+}
+
+// A rule without a literal word is tried on every sentence: stats --packs names it and where it is.
+TEST_F(CliTest, StatsPacksNamesRulesThePrefilterCannotNarrow) {
+  Write("rules.json", R"({"rules": [
+    {"id": "near", "relation": "met", "cameo": "040", "goldstein": 1, "pattern": "{subject:ACTOR}.*{object:ACTOR}"},
+    {"id": "met", "relation": "met", "cameo": "040", "goldstein": 1, "pattern": "{subject:ACTOR} met {object:ACTOR}"}]})");
+  Result r = Run("stats --packs --no-defaults --rules " + Path("rules.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("rules tried on every sentence: 1\n  near (" + Path("rules.json") + ":2)\n"), std::string::npos)
+      << r.out;
 }
 
 }  // namespace
