@@ -220,8 +220,8 @@ void RulePack::CompileEveryRule() const {
   for (const Compiled& compiled : rules_) compiled.regex->get();
 }
 
-void RulePack::CompileShard(const Shard& shard) {
-  for (size_t i = shard.first_rule; i < shard.first_rule + shard.rule_count; ++i) {
+void RulePack::CompileShard(size_t first_rule, size_t rule_count) {
+  for (size_t i = first_rule; i < first_rule + rule_count; ++i) {
     Compiled& compiled = rules_[i];
     const Rule& rule = *compiled.rule;
     auto fail = [&](const std::string& message) {
@@ -273,33 +273,34 @@ void RulePack::Compile(int threads) {
   constexpr size_t kMinShardRules = 32;
   const size_t shard_count =
       std::clamp<size_t>(rules_.size() / kMinShardRules, 1, static_cast<size_t>(std::max(threads, 1)));
-  shards_.resize(rules_.empty() ? 0 : shard_count);
-  // Contiguous shards of about equal cost.
+  // Contiguous shards of about equal cost: shard i is rules [shard_begin[i], shard_begin[i + 1]).
+  std::vector<size_t> shard_begin(1, 0);
+  const size_t shards = rules_.empty() ? 0 : shard_count;
   size_t total = 0;
   for (const Compiled& compiled : rules_) total += CompileCost(compiled);
   size_t rule = 0, before = 0;
-  for (size_t i = 0; i < shards_.size(); ++i) {
-    shards_[i].first_rule = rule;
-    const size_t goal = total * (i + 1) / shards_.size();
-    const size_t rules_left_after = shards_.size() - i - 1;  // each later shard keeps at least one rule
+  for (size_t i = 0; i < shards; ++i) {
+    const size_t first = rule;
+    const size_t goal = total * (i + 1) / shards;
+    const size_t rules_left_after = shards - i - 1;  // each later shard keeps at least one rule
     while (rule < rules_.size() - rules_left_after &&
-           (rule == shards_[i].first_rule || i + 1 == shards_.size() || before + CompileCost(rules_[rule]) / 2 < goal)) {
+           (rule == first || i + 1 == shards || before + CompileCost(rules_[rule]) / 2 < goal)) {
       before += CompileCost(rules_[rule]);
       ++rule;
     }
-    shards_[i].rule_count = rule - shards_[i].first_rule;
+    shard_begin.push_back(rule);
   }
-  std::vector<std::exception_ptr> errors(shards_.size());
+  std::vector<std::exception_ptr> errors(shards);
   auto compile = [&](size_t i) {
     try {
-      CompileShard(shards_[i]);
+      CompileShard(shard_begin[i], shard_begin[i + 1] - shard_begin[i]);
     } catch (...) {
       errors[i] = std::current_exception();
     }
   };
   std::vector<std::thread> workers;
-  for (size_t i = 1; i < shards_.size(); ++i) workers.emplace_back(compile, i);
-  if (!shards_.empty()) compile(0);
+  for (size_t i = 1; i < shards; ++i) workers.emplace_back(compile, i);
+  if (shards > 0) compile(0);
   for (std::thread& worker : workers) worker.join();
   // Shards hold rules in pack order and stop at their first bad rule: the first error is the first bad rule.
   for (const std::exception_ptr& error : errors) {

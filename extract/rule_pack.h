@@ -183,14 +183,10 @@ class RulePack {
   };
 
  private:
-  // Rules [first_rule, first_rule + rule_count), checked by Compile() on a thread of their own.
-  struct Shard {
-    size_t first_rule = 0, rule_count = 0;
-  };
-  void CompileShard(const Shard& shard);
+  // Checks rules [first_rule, first_rule + rule_count): Compile() runs a shard of them per thread.
+  void CompileShard(size_t first_rule, size_t rule_count);
 
   std::vector<Compiled> rules_;
-  std::vector<Shard> shards_;
   std::unique_ptr<AtomFilter> filter_;  // which rules can match a sentence
   std::vector<std::unique_ptr<PackText>> texts_;  // one per AddPack
   std::unique_ptr<re2::RE2> negation_;
