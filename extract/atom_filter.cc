@@ -202,11 +202,16 @@ class AtomFilter::Reader {
   // one applies to the element before it (RE2 reads "G(?)?" as "G?").
   void SkipFlags() {
     while (p_.substr(pos_, 2) == "(?") {
-      size_t i = pos_ + 2;
-      while (i < p_.size() && std::string_view("imsU-").find(p_[i]) != std::string_view::npos) ++i;
+      const size_t i = AfterFlagLetters(pos_ + 2);
       if (i >= p_.size() || p_[i] != ')') return;
       pos_ = i + 1;
     }
+  }
+
+  // Where the flag letters ("i", "-s", ...) that start at i end.
+  size_t AfterFlagLetters(size_t i) const {
+    while (i < p_.size() && std::string_view("imsU-").find(p_[i]) != std::string_view::npos) ++i;
+    return i;
   }
 
   // Whether the byte at i is an ASCII character that stands for itself.
@@ -317,10 +322,8 @@ class AtomFilter::Reader {
       if (close == std::string_view::npos) throw Unreadable();
       pos_ = close + 1;
     } else if (pos_ < p_.size() && p_[pos_] == '?') {
-      ++pos_;
-      while (pos_ < p_.size() && std::string_view("imsU-").find(p_[pos_]) != std::string_view::npos) ++pos_;
-      if (pos_ >= p_.size()) throw Unreadable();
-      if (p_[pos_] != ':') throw Unreadable();  // flags alone, "(?i)", were skipped before
+      pos_ = AfterFlagLetters(pos_ + 1);
+      if (pos_ >= p_.size() || p_[pos_] != ':') throw Unreadable();  // flags alone, "(?i)", were skipped before
       ++pos_;
     }
     Info inner = Alternation(depth + 1);
