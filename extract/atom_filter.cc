@@ -593,6 +593,8 @@ std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
 }
 
 void AtomFilter::Compile() {
+  std::vector<double> commonness(atoms_.size());  // of each atom, asked many times below
+  for (size_t atom = 0; atom < atoms_.size(); ++atom) commonness[atom] = Commonness(atoms_[atom]);
   std::vector<std::vector<int>> triggered(atoms_.size());
   rule_clauses_begin_.assign(1, 0);
   clause_atoms_begin_.assign(1, 0);
@@ -604,7 +606,7 @@ void AtomFilter::Compile() {
       // The clause least likely to hold is the trigger; the others are checked when it holds.
       auto cost = [&](const std::vector<int>& clause) {
         double sum = 0;
-        for (int atom : clause) sum += Commonness(atoms_[static_cast<size_t>(atom)]);
+        for (int atom : clause) sum += commonness[static_cast<size_t>(atom)];
         return sum;
       };
       auto trigger = std::min_element(clauses.begin(), clauses.end(),
@@ -616,7 +618,7 @@ void AtomFilter::Compile() {
       std::sort(clauses.begin(), clauses.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
       for (std::vector<int>& clause : clauses) {
         std::stable_sort(clause.begin(), clause.end(), [&](int a, int b) {
-          return Commonness(atoms_[static_cast<size_t>(a)]) > Commonness(atoms_[static_cast<size_t>(b)]);
+          return commonness[static_cast<size_t>(a)] > commonness[static_cast<size_t>(b)];
         });
       }
       for (const std::vector<int>& clause : clauses) {
