@@ -44,7 +44,8 @@ class GzipChunks {
 
   // Replaces *chunk with the next decompressed bytes and returns true; returns false with *chunk empty at
   // the end of the stream, and false with *error set ("PATH: unexpected end of file", "PATH: invalid
-  // deflate block", "PATH: cannot read: ...", ...) when the stream is damaged or truncated. After false, returns false again.
+  // deflate block", "PATH: cannot read: ...", ...) when the stream is damaged or truncated. After false,
+  // returns false again.
   bool Next(std::string* chunk, std::string* error);
 
   // Compressed bytes decompressed so far (ahead of Next() with ahead), for progress.
