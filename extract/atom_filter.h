@@ -53,6 +53,9 @@ namespace eg {
 
 class AtomFilter {
  public:
+  // The byte that opens every mention marker in the text rules see (rule_pattern.h).
+  static constexpr char kMarker = '\x01';
+
   explicit AtomFilter(int min_atom_length = 3);
   ~AtomFilter();
   AtomFilter(const AtomFilter&) = delete;
@@ -86,7 +89,7 @@ class AtomFilter {
     uint32_t first_child = 0;   // kAnd, kOr: children_[first_child, first_child + child_count)
     uint32_t child_count = 0;
   };
-  class Reader;  // reads one pattern (atom_filter.cc)
+  class Reader;  // reads one pattern (atom_filter_reader.cc)
 
   int AtomNode(const std::string& atom);
   int Combine(Kind kind, const std::vector<int>& parts);  // an AND or OR of nodes, simplified
