@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "extract/coordination.h"
@@ -87,6 +88,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
   thread_local std::vector<int> candidates;
   thread_local std::vector<re2::StringPiece> captures;
   thread_local std::vector<size_t> subjects, objects;
+  std::array<uint32_t, kSlotCount> filled;
   size_t next_mention = 0;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     while (next_mention < doc->mentions.size() && doc->mentions[next_mention].sentence < s) ++next_mention;
@@ -170,8 +172,24 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         // Every match starts at a marker: the leftmost match from pos is the anchored match at the first
         // marker at or after pos that has one. The DFA alone (no captures) says which.
         for (uint32_t at : view.markers()) {
-          if (at < pos || !regex.Match(text, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) continue;
-          if (regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), groups)) pos = take();
+          if (at < pos || !regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), 1)) continue;
+          // The captures: from the slot probes when they can tell, else from RE2's NFA.
+          const SlotProbes* probes = compiled.regex->probes();
+          const size_t end = static_cast<size_t>(captures[0].data() - text.data()) + captures[0].size();
+          if (probes && probes->Fill(view.text(), at, end, view.markers(), &filled)) {
+            std::fill(captures.begin() + 1, captures.end(), re2::StringPiece());
+            const std::vector<int>* slot_groups[kSlotCount] = {&program.subject_groups, &program.object_groups,
+                                                                &program.location_groups};
+            for (size_t slot = 0; slot < kSlotCount; ++slot) {
+              if (filled[slot] == SlotProbes::kEmpty || slot_groups[slot]->empty()) continue;
+              const size_t payload = filled[slot] + 1;  // "P12" of "\x01P12\x02"
+              captures[static_cast<size_t>(slot_groups[slot]->front())] =
+                  re2::StringPiece(text.data() + payload, text.find('\x02', payload) - payload);
+            }
+            pos = take();
+          } else if (regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), groups)) {
+            pos = take();
+          }
         }
       } else {
         while (pos <= text.size() &&

@@ -54,6 +54,7 @@
 #ifndef EVENTGRAPH_EXTRACT_RULE_PACK_H_
 #define EVENTGRAPH_EXTRACT_RULE_PACK_H_
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -65,6 +66,7 @@
 
 #include "extract/document.h"
 #include "extract/atom_filter.h"
+#include "extract/slot_probes.h"
 
 
 namespace eg {
@@ -159,6 +161,21 @@ class RulePack {
       return program_;
     }
 
+    // The rule's slot probes (slot_probes.h), which find a match's captures for a fraction of what RE2's
+    // NFA costs, but cost about a compile of the rule to build: built at the kProbeAfterMatches-th call,
+    // one call per match, so that a rule that seldom matches never pays for them. nullptr before, and for
+    // a rule whose probes cannot be trusted. Thread-safe.
+    static constexpr uint32_t kProbeAfterMatches = 64;
+    const SlotProbes* probes() const {
+      if (probes_built_.load(std::memory_order_acquire)) return probes_.get();
+      if (matches_.fetch_add(1, std::memory_order_relaxed) + 1 < kProbeAfterMatches) return nullptr;
+      std::call_once(probes_once_, [this] {
+        probes_ = SlotProbes::Make(pattern_, options_);
+        probes_built_.store(true, std::memory_order_release);
+      });
+      return probes_.get();
+    }
+
    private:
     void Compile() const;  // rule_pack.cc
 
@@ -168,6 +185,10 @@ class RulePack {
     const Rule* rule_;
     mutable std::once_flag once_;
     mutable Program program_;
+    mutable std::atomic<uint32_t> matches_{0};
+    mutable std::atomic<bool> probes_built_{false};
+    mutable std::once_flag probes_once_;
+    mutable std::unique_ptr<SlotProbes> probes_;
   };
 
   // A rule as compiled; public only for the helpers of rule_pack.cc and rule_apply.cc.
