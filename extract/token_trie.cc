@@ -8,13 +8,29 @@ void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& token
   folded_.clear();
   begins_.clear();
   hashes_.clear();
+  folded_.reserve(text.size());  // ASCII folds to as many bytes: most documents need no more room
   begins_.reserve(tokens.size() + 1);
   hashes_.reserve(tokens.size());
   for (const Token& token : tokens) {
     const size_t begin = folded_.size();
     begins_.push_back(static_cast<uint32_t>(begin));
-    AppendFolded(text.substr(token.span.begin, token.span.size()), &folded_);
-    hashes_.push_back(std::hash<std::string_view>()(std::string_view(folded_).substr(begin)));
+    const std::string_view original = text.substr(token.span.begin, token.span.size());
+    // Most tokens are ASCII: copied, then lower-cased in place. Any other goes through AppendFolded.
+    folded_.append(original);
+    bool ascii = true;
+    for (size_t i = begin; i < folded_.size(); ++i) {
+      const auto c = static_cast<unsigned char>(folded_[i]);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (c >= 'A' && c <= 'Z') folded_[i] = static_cast<char>(c + ('a' - 'A'));
+    }
+    if (!ascii) {
+      folded_.resize(begin);
+      AppendFolded(original, &folded_);
+    }
+    hashes_.push_back(HashFoldedToken(std::string_view(folded_).substr(begin)));
   }
   begins_.push_back(static_cast<uint32_t>(folded_.size()));
 }
@@ -84,7 +100,7 @@ uint32_t TokenTrie::Insert(std::string_view text) {
     insert_folded_.clear();
     AppendFolded(text.substr(token.span.begin, token.span.size()), &insert_folded_);
     const uint32_t word =
-        AddWord(Probe{insert_folded_, std::hash<std::string_view>()(std::string_view(insert_folded_))});
+        AddWord(Probe{insert_folded_, HashFoldedToken(insert_folded_)});
     node = AddEdge(node, word);
   }
   if (values_[node] == kNoValue) values_[node] = static_cast<uint32_t>(value_count_++);

@@ -11,6 +11,7 @@
 #define EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,29 @@
 
 namespace eg {
 
+// The hash tries index folded tokens by: a few multiplications a word of 8 bytes, where std::hash's
+// murmur costs a call and twice as many instructions on the short tokens of news text. TokenTrie mixes it
+// again before indexing (Mix below), so it need not spread its bits itself.
+inline size_t HashFoldedToken(std::string_view token) {
+  uint64_t h = token.size() * 0x9E3779B97F4A7C15u;
+  size_t i = 0;
+  for (; i + 8 <= token.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, token.data() + i, 8);
+    h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 29;
+  }
+  if (i < token.size()) {
+    uint64_t word = 0;
+    for (size_t j = i; j < token.size(); ++j) word = (word << 8) | static_cast<unsigned char>(token[j]);
+    h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 29;
+  }
+  return static_cast<size_t>(h);
+}
+
 // The case-folded form of every token of a document, and its hash, made once so that any number of
-// lookups in any number of tries neither fold nor hash a token again. Cost: one AppendFolded and one hash
+// lookups in any number of tries neither fold nor hash a token again. Cost: one fold and one hash
 // per token; the buffers are reused by the next Assign().
 class FoldedTokens {
  public:
@@ -182,7 +204,7 @@ uint32_t TokenTrie::LongestMatch(std::string_view text, const std::vector<Token>
                 const Span span = tokens[i].span;
                 folded.clear();
                 AppendFolded(text.substr(span.begin, span.end - span.begin), &folded);
-                return Probe{folded, std::hash<std::string_view>()(folded)};
+                return Probe{folded, HashFoldedToken(folded)};
               },
               accept);
 }

@@ -130,7 +130,10 @@ TEST(TokenTrieTest, FoldedTokensHoldEachTokenFoldedOnce) {
   EXPECT_EQ(folded.token(1), "'s");
   EXPECT_EQ(folded.token(2), "foreign");
   EXPECT_EQ(folded.token(4), "çavuşoğlu");
-  EXPECT_EQ(folded.hash(2), std::hash<std::string_view>()("foreign"));
+  EXPECT_EQ(folded.hash(2), HashFoldedToken("foreign"));
+  EXPECT_EQ(folded.hash(4), HashFoldedToken("çavuşoğlu"));
+  EXPECT_NE(HashFoldedToken("foreign"), HashFoldedToken("foreigm"));
+  EXPECT_NE(HashFoldedToken("ministers"), HashFoldedToken("minister"));
   folded.Assign("", {});  // reused for the next document
   EXPECT_EQ(folded.size(), 0u);
 }
