@@ -164,36 +164,41 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         }
         return match_begin + std::max<size_t>(whole.size(), 1);  // where the next match may start
       };
+      // With captures[0] the whole match (begin = where it starts), the rest of captures: from the slot
+      // probes when they can tell (most matches, once the rule has matched often), else from RE2's NFA
+      // (anchored at begin, it finds the same match). False when RE2 does not match after all.
+      auto capture_slots = [&](size_t begin) {
+        const SlotProbes* probes = compiled.regex->probes();
+        const size_t end = static_cast<size_t>(captures[0].data() - text.data()) + captures[0].size();
+        if (!probes || !probes->Fill(view.text(), begin, end, view.markers(), &filled)) {
+          return regex.Match(text, begin, text.size(), RE2::ANCHOR_START, captures.data(), groups);
+        }
+        std::fill(captures.begin() + 1, captures.end(), re2::StringPiece());
+        const std::vector<int>* slot_groups[kSlotCount] = {&program.subject_groups, &program.object_groups,
+                                                            &program.location_groups};
+        for (size_t slot = 0; slot < kSlotCount; ++slot) {
+          if (filled[slot] == SlotProbes::kEmpty || slot_groups[slot]->empty()) continue;
+          const size_t payload = filled[slot] + 1;  // "P12" of "\x01P12\x02"
+          captures[static_cast<size_t>(slot_groups[slot]->front())] =
+              re2::StringPiece(text.data() + payload, text.find('\x02', payload) - payload);
+        }
+        return true;
+      };
       size_t pos = 0;
       if (program.starts_at_marker) {
         // One unanchored pass of the DFA says whether the rule matches the sentence at all (most candidates
         // do not): cheaper than trying it at every marker.
         if (!regex.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;
         // Every match starts at a marker: the leftmost match from pos is the anchored match at the first
-        // marker at or after pos that has one. The DFA alone (no captures) says which.
+        // marker at or after pos that has one. The DFA alone (no captures) says which, and where it ends.
         for (uint32_t at : view.markers()) {
           if (at < pos || !regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), 1)) continue;
-          // The captures: from the slot probes when they can tell, else from RE2's NFA.
-          const SlotProbes* probes = compiled.regex->probes();
-          const size_t end = static_cast<size_t>(captures[0].data() - text.data()) + captures[0].size();
-          if (probes && probes->Fill(view.text(), at, end, view.markers(), &filled)) {
-            std::fill(captures.begin() + 1, captures.end(), re2::StringPiece());
-            const std::vector<int>* slot_groups[kSlotCount] = {&program.subject_groups, &program.object_groups,
-                                                                &program.location_groups};
-            for (size_t slot = 0; slot < kSlotCount; ++slot) {
-              if (filled[slot] == SlotProbes::kEmpty || slot_groups[slot]->empty()) continue;
-              const size_t payload = filled[slot] + 1;  // "P12" of "\x01P12\x02"
-              captures[static_cast<size_t>(slot_groups[slot]->front())] =
-                  re2::StringPiece(text.data() + payload, text.find('\x02', payload) - payload);
-            }
-            pos = take();
-          } else if (regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), groups)) {
-            pos = take();
-          }
+          if (capture_slots(at)) pos = take();
         }
       } else {
-        while (pos <= text.size() &&
-               regex.Match(text, pos, text.size(), RE2::UNANCHORED, captures.data(), groups)) {
+        // RE2's DFAs find the leftmost match's bounds (forward, then backward for its start).
+        while (pos <= text.size() && regex.Match(text, pos, text.size(), RE2::UNANCHORED, captures.data(), 1)) {
+          if (!capture_slots(static_cast<size_t>(captures[0].data() - text.data()))) break;
           pos = take();
         }
       }
