@@ -266,8 +266,8 @@ class StructureReader {
 
 // Whether the slot group whose "(?P<" is at `at` is a slot as ExpandRulePattern writes it,
 // "\x01(?P<name>[LETTERS][0-9]+)\x02" with an unescaped "\x01": its capture is then exactly the payload of
-// the marker it starts at.
-bool IsExpandedSlot(std::string_view p, size_t at) {
+// the marker it starts at. Adds its LETTERS, the entity types it admits, to *letters (bit c - 'A').
+bool IsExpandedSlot(std::string_view p, size_t at, uint32_t* letters) {
   if (at < 4 || p.substr(at - 4, 4) != "\\x01") return false;
   size_t backslashes = 0;
   for (size_t i = at - 4; i > 0 && p[i - 1] == '\\'; --i) ++backslashes;
@@ -275,9 +275,11 @@ bool IsExpandedSlot(std::string_view p, size_t at) {
   const size_t close = p.find('>', at);
   size_t i = close + 1;
   if (i >= p.size() || p[i] != '[') return false;
-  for (++i; i < p.size() && p[i] >= 'A' && p[i] <= 'Z'; ++i) {
-  }
-  return p.substr(i).starts_with("][0-9]+)\\x02");
+  uint32_t admitted = 0;
+  for (++i; i < p.size() && p[i] >= 'A' && p[i] <= 'Z'; ++i) admitted |= 1u << (p[i] - 'A');
+  if (!p.substr(i).starts_with("][0-9]+)\\x02")) return false;
+  *letters |= admitted;
+  return true;
 }
 
 }  // namespace
@@ -301,12 +303,15 @@ std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2
   for (uint8_t f : shape.fills) {
     if (f > 1) return nullptr;
   }
+  std::unique_ptr<SlotProbes> probes(new SlotProbes());
   for (const NamedGroup& group : reader.named_groups()) {
-    if (group.slot >= 0 && !IsExpandedSlot(pattern, group.at)) return nullptr;
+    if (group.slot >= 0 &&
+        !IsExpandedSlot(pattern, group.at, &probes->letters_[static_cast<size_t>(group.slot)])) {
+      return nullptr;
+    }
   }
   re2::RE2::Options probe_options = options;
   probe_options.set_never_capture(true);
-  std::unique_ptr<SlotProbes> probes(new SlotProbes());
   probes->leading_slot_ = shape.leading_slot;
   for (size_t slot = 0; slot < kSlotCount; ++slot) {
     if (shape.fills[slot] == 0 || static_cast<int>(slot) == shape.leading_slot) continue;
@@ -349,6 +354,15 @@ bool SlotProbes::Fill(std::string_view text, size_t begin, size_t end, const std
     }
     bool found = false;
     for (auto m = first; m != last; ++m) {
+      // A marker the slot's type does not admit cannot fill it, nor can the one a leading slot takes:
+      // leaving them out only drops possibilities that are not RE2's.
+      if (*m + 1 < text.size()) {
+        char type = text[*m + 1];  // upper-case in every marker; a case-insensitive rule may take either
+        if (type >= 'a' && type <= 'z') type = static_cast<char>(type - ('a' - 'A'));
+        const bool other_ascii = static_cast<unsigned char>(type) < 0x80 && !(type >= 'A' && type <= 'Z');
+        if (other_ascii || (type >= 'A' && type <= 'Z' && !(letters_[slot] & (1u << (type - 'A'))))) continue;
+      }
+      if (leading_slot_ >= 0 && *m == begin) continue;
       copy[*m] = '\x03';
       const bool fits = probe->Match(probed, begin, end, re2::RE2::ANCHOR_BOTH, nullptr, 0);
       copy[*m] = '\x01';

@@ -66,6 +66,7 @@ class SlotProbes {
   // The slot every match begins with ("{subject:ACTOR} met ..."): the marker at the match's start fills
   // it, and it needs no probe. -1: none.
   int leading_slot_ = -1;
+  std::array<uint32_t, kSlotCount> letters_{};  // the entity type letters each slot admits (bit c - 'A')
   std::array<std::unique_ptr<re2::RE2>, kSlotCount> probes_;  // null for a slot the rule does not have or
                                                               // that leads
 };
