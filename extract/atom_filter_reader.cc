@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "extract/regex_syntax.h"
 #include "extract/utf8.h"
 
 namespace eg {
@@ -175,21 +176,8 @@ class AtomFilter::Reader {
     return Formula(filter_.Combine(Kind::kAnd, required), markers);
   }
 
-  // Skips flags directives, "(?i)", "(?-s)", even "(?)": no element of their own, so a quantifier after
-  // one applies to the element before it (RE2 reads "G(?)?" as "G?").
-  void SkipFlags() {
-    while (p_.substr(pos_, 2) == "(?") {
-      const size_t i = AfterFlagLetters(pos_ + 2);
-      if (i >= p_.size() || p_[i] != ')') return;
-      pos_ = i + 1;
-    }
-  }
-
-  // Where the flag letters ("i", "-s", ...) that start at i end.
-  size_t AfterFlagLetters(size_t i) const {
-    while (i < p_.size() && std::string_view("imsU-").find(p_[i]) != std::string_view::npos) ++i;
-    return i;
-  }
+  // Skips flags directives (regex_syntax.h): no element of their own.
+  void SkipFlags() { pos_ = SkipRegexFlagsDirectives(p_, pos_); }
 
   // Whether the byte at i is an ASCII character that stands for itself.
   bool IsPlainCharacter(size_t i) const {
@@ -232,24 +220,13 @@ class AtomFilter::Reader {
   // "{n}", "{n,}" or "{n,m}" at pos_, read into *min and *max (0 when unbounded) and skipped; anything
   // else is a literal "{", as in RE2, and stays.
   bool ReadCount(size_t* min, size_t* max) {
-    size_t i = pos_ + 1;
-    auto number = [&](size_t* out) {
-      const size_t start = i;
-      *out = 0;
-      while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9') {
-        if (i - start >= 6) throw Unreadable();  // RE2 refuses counts over 1000 anyway
-        *out = *out * 10 + static_cast<size_t>(p_[i++] - '0');
-      }
-      return i > start;
-    };
-    if (!number(min)) return false;
-    *max = *min;
-    if (i < p_.size() && p_[i] == ',') {
-      ++i;
-      if (!number(max)) *max = 0;
-    }
-    if (i >= p_.size() || p_[i] != '}') return false;
-    pos_ = i + 1;
+    RegexCount count;
+    const CountReading reading = ReadRegexCount(p_, pos_, &count);
+    if (reading == CountReading::kTooLong) throw Unreadable();
+    if (reading == CountReading::kNotACount) return false;
+    pos_ = count.end;
+    *min = count.min;
+    *max = count.unbounded ? 0 : count.max;
     if (*max == 1 && *min == 0) return true;
     if (*min == 0) *max = 0;  // only "may match nothing" matters below
     return true;
@@ -299,7 +276,7 @@ class AtomFilter::Reader {
       if (close == std::string_view::npos) throw Unreadable();
       pos_ = close + 1;
     } else if (pos_ < p_.size() && p_[pos_] == '?') {
-      pos_ = AfterFlagLetters(pos_ + 1);
+      pos_ = AfterRegexFlagLetters(p_, pos_ + 1);
       if (pos_ >= p_.size() || p_[pos_] != ':') throw Unreadable();  // flags alone, "(?i)", were skipped before
       ++pos_;
     }

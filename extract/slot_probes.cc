@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/regex_syntax.h"
+
 namespace eg {
 namespace {
 
@@ -89,16 +91,8 @@ class StructureReader {
     return shape;
   }
 
-  // Flags directives ("(?i)") are no element: a quantifier after one applies to the element before it, as
-  // in RE2 (atom_filter_reader.cc reads them the same way).
-  void SkipFlags() {
-    while (p_.substr(pos_, 2) == "(?") {
-      size_t i = pos_ + 2;
-      while (i < p_.size() && std::string_view("imsU-").find(p_[i]) != std::string_view::npos) ++i;
-      if (i >= p_.size() || p_[i] != ')') return;
-      pos_ = i + 1;
-    }
-  }
+  // Flags directives are no element (regex_syntax.h).
+  void SkipFlags() { pos_ = SkipRegexFlagsDirectives(p_, pos_); }
 
   // Applies the quantifiers after an element to its shape; true when one lets a match skip it.
   bool Repetition(Shape* x) {
@@ -131,28 +125,13 @@ class StructureReader {
   // "{n}", "{n,}" or "{n,m}" at pos_, skipped; *many when it allows more than one copy, *none when it
   // allows none. Anything else is a literal "{", as in RE2, and stays.
   bool ReadCount(bool* many, bool* none) {
-    size_t i = pos_ + 1;
-    auto number = [&](size_t* out) {
-      const size_t start = i;
-      *out = 0;
-      while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9') {
-        if (i - start >= 6) throw Unreadable();
-        *out = *out * 10 + static_cast<size_t>(p_[i++] - '0');
-      }
-      return i > start;
-    };
-    size_t min = 0, max = 0;
-    if (!number(&min)) return false;
-    max = min;
-    bool unbounded = false;
-    if (i < p_.size() && p_[i] == ',') {
-      ++i;
-      if (!number(&max)) unbounded = true;
-    }
-    if (i >= p_.size() || p_[i] != '}') return false;
-    pos_ = i + 1;
-    *many = unbounded || max > 1;
-    *none = min == 0;
+    RegexCount count;
+    const CountReading reading = ReadRegexCount(p_, pos_, &count);
+    if (reading == CountReading::kTooLong) throw Unreadable();
+    if (reading == CountReading::kNotACount) return false;
+    pos_ = count.end;
+    *many = count.unbounded || count.max > 1;
+    *none = count.min == 0;
     return true;
   }
 
@@ -199,8 +178,7 @@ class StructureReader {
       named_.push_back({open, slot});
       pos_ = close + 1;
     } else if (p_.substr(pos_).starts_with("(?")) {
-      size_t i = pos_ + 2;
-      while (i < p_.size() && std::string_view("imsU-").find(p_[i]) != std::string_view::npos) ++i;
+      const size_t i = AfterRegexFlagLetters(p_, pos_ + 2);
       if (i >= p_.size() || p_[i] != ':') throw Unreadable();
       pos_ = i + 1;
     } else {

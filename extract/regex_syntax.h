@@ -1,0 +1,37 @@
+// Small readers of RE2's pattern syntax, for the two places that read a rule's expanded pattern
+// themselves: the prefilter's atom reader (atom_filter_reader.cc) and the slot probes' structure reader
+// (slot_probes.cc). Each takes the pattern and a position and says where the construct there ends, the
+// way RE2 reads it. None allocates; all are thread-safe.
+#ifndef EVENTGRAPH_EXTRACT_REGEX_SYNTAX_H_
+#define EVENTGRAPH_EXTRACT_REGEX_SYNTAX_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace eg {
+
+// Where the flag letters ("i", "-s", "imsU") that start at i end.
+size_t AfterRegexFlagLetters(std::string_view pattern, size_t i);
+
+// Past the flags directives ("(?i)", "(?-s)", even "(?)") that start at pos. RE2 reads a directive as no
+// element: a quantifier after one applies to the element before it ("G(?)?" is "G?").
+size_t SkipRegexFlagsDirectives(std::string_view pattern, size_t pos);
+
+// A counted repetition, "{n}", "{n,}" or "{n,m}".
+struct RegexCount {
+  size_t min = 0;
+  size_t max = 0;          // = min for "{n}"
+  bool unbounded = false;  // "{n,}"
+  size_t end = 0;          // just past the "}"
+};
+enum class CountReading {
+  kNotACount,  // RE2 reads the "{" as a literal character
+  kCount,
+  kTooLong,    // a number of more than 6 digits: RE2 refuses counts over 1000 anyway
+};
+// Reads the count whose "{" is at pos.
+CountReading ReadRegexCount(std::string_view pattern, size_t pos, RegexCount* count);
+
+}  // namespace eg
+
+#endif  // EVENTGRAPH_EXTRACT_REGEX_SYNTAX_H_
