@@ -3,8 +3,8 @@
 // Once RE2's DFA has found a match of a rule, text[begin, end), the event needs to know which mention
 // marker (rule_pattern.h) the match's subject, object and location slots captured. RE2 answers with its
 // NFA, because rule programs are too large for its faster capture engines (over 512 instructions), and
-// that costs ~45,000 instructions a match: a fifth of the whole run on event-dense news. SlotProbes asks
-// the DFA instead, a few anchored runs over the match of ~1,500 instructions each.
+// that costs ~45,000 instructions a match: an eighth of a run on event-dense news. SlotProbes asks the DFA
+// instead, a few anchored runs over the match: ~7,000 instructions a match in all.
 //
 // How: for each slot the rule has, one more program ("probe"): the rule's pattern with that slot's marker
 // opening "\x03" instead of "\x01". In a copy of the text, the marker at m is rewritten to open with "\x03";
@@ -14,13 +14,16 @@
 // choose (its match is one of them); when more are, Fill() says so and the caller asks RE2's NFA, which
 // picks by its priorities. A rewritten marker that some other part of the pattern could swallow ("[^,]+")
 // can only add a possibility, never remove the right one, so it costs a fallback, never a wrong answer.
+// Two kinds of marker need no run: one whose entity type the slot does not admit, and the first marker
+// of the match when every match begins with the slot ("{subject:ACTOR} met ..."): that slot needs no
+// probe at all.
 //
 // That reasoning needs one thing of the pattern: no match fills a slot twice. Make() checks it by reading
 // the pattern's structure (a slot inside a repetition, or two of the same slot in a row, could), and
 // returns nullptr for such a pattern, or one it cannot read with certainty: the caller then keeps RE2's
 // NFA for that rule.
 //
-// Cost: compiling the probes costs about what compiling the rule did (~2M instructions a slot), so a
+// Cost: compiling the probes costs about what compiling the rule did (2-4M instructions a slot), so a
 // caller builds them only for a rule that has matched often (RulePack: after kProbeAfterMatches matches).
 //
 // Thread safety: after Make(), Fill() may run on many threads at once.
