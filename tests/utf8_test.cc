@@ -63,6 +63,20 @@ TEST(Utf8Test, ReportsTheFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("Çavuşoğlu \x80 and \xFF"), 13u);
 }
 
+// ASCII is skipped eight bytes at a time: a bad byte, or a valid sequence, at any offset from the
+// start, before and after long runs of ASCII, must still be found or passed.
+TEST(Utf8Test, FindsABadByteAtEveryOffsetOfLongAsciiText) {
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'a');
+    text[at] = '\xff';
+    EXPECT_EQ(FindInvalidUtf8(text), at);
+    std::string valid = std::string(at, 'a') + "\xc3\xa9" + std::string(40 - at, 'b');  // é
+    EXPECT_EQ(FindInvalidUtf8(valid), std::string_view::npos) << at;
+    std::string truncated = std::string(at, 'a') + "\xe2\x80";  // the end cuts a sequence short
+    EXPECT_EQ(FindInvalidUtf8(truncated), at);
+  }
+}
+
 TEST(Utf8Test, DecodeUtf8) {
   const std::string_view text = "AÇ€😀";
   size_t length = 0;
