@@ -37,6 +37,11 @@ bool IsDigit(char32_t cp) {
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == kRightSingleQuote; }
 
+// What IsLetter() || IsDigit() say of an ASCII byte, and false for any other.
+bool IsAsciiLetterOrDigit(char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
 // Code point at pos, or 0 at the end of the text.
 char32_t At(std::string_view text, size_t pos, size_t* length) {
   if (pos >= text.size()) {
@@ -71,6 +76,8 @@ size_t ScanWord(std::string_view text, size_t pos) {
     if (pairs > 0 && At(text, p) == '.') return p + 1;
   }
   for (;;) {
+    // ASCII letters and digits, most of every word, without decoding.
+    while (end < text.size() && IsAsciiLetterOrDigit(text[end])) ++end;
     char32_t cp = At(text, end, &len);
     if (len == 0) break;
     if (IsLetter(cp) || IsDigit(cp)) {
@@ -239,6 +246,10 @@ void TokenizeText(std::string_view text, std::vector<Token>* tokens) {
   size_t pos = 0;
   size_t len;
   while (pos < text.size()) {
+    if (text[pos] == ' ') {  // the commonest byte of all
+      ++pos;
+      continue;
+    }
     char32_t cp = At(text, pos, &len);
     if (IsSpace(cp)) {
       pos += len;
