@@ -47,8 +47,6 @@ Info Formula(int node, int markers = 0) { return Info{false, {}, node, markers};
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
 // An ASCII character that RE2 reads escaped as itself: "\." "\-" "\\" "\{".
 bool IsEscapablePunctuation(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -341,11 +339,11 @@ class AtomFilter::Reader {
         char32_t cp = 0;
         if (pos_ < p_.size() && p_[pos_] == '{') {
           size_t i = pos_ + 1;
-          for (; i < p_.size() && IsHex(p_[i]) && i - pos_ <= 8; ++i) cp = cp * 16 + HexValue(p_[i]);
+          for (; i < p_.size() && IsRegexHexDigit(p_[i]) && i - pos_ <= 8; ++i) cp = cp * 16 + HexValue(p_[i]);
           if (i >= p_.size() || p_[i] != '}' || i == pos_ + 1 || cp > 0x10FFFF) return false;
           pos_ = i + 1;
         } else {
-          if (pos_ + 1 >= p_.size() || !IsHex(p_[pos_]) || !IsHex(p_[pos_ + 1])) return false;
+          if (pos_ + 1 >= p_.size() || !IsRegexHexDigit(p_[pos_]) || !IsRegexHexDigit(p_[pos_ + 1])) return false;
           cp = HexValue(p_[pos_]) * 16 + HexValue(p_[pos_ + 1]);
           pos_ += 2;
         }

@@ -10,6 +10,11 @@
 
 namespace eg {
 
+// Whether c is a hex digit, as in "\x01" and "\x{2019}".
+inline bool IsRegexHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
 // Where the flag letters ("i", "-s", "imsU") that start at i end.
 size_t AfterRegexFlagLetters(std::string_view pattern, size_t i);
 

@@ -21,8 +21,6 @@ struct Shape {
 
 struct Unreadable {};
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
 // A named group the reader met: where its "(?P<" begins, and which slot it is (-1: another name).
 struct NamedGroup {
   size_t at;
@@ -210,7 +208,7 @@ class StructureReader {
       return;
     }
     if (c == 'x') {  // "": exactly two hex digits
-      if (pos_ + 3 >= p_.size() || !IsHex(p_[pos_ + 2]) || !IsHex(p_[pos_ + 3])) throw Unreadable();
+      if (pos_ + 3 >= p_.size() || !IsRegexHexDigit(p_[pos_ + 2]) || !IsRegexHexDigit(p_[pos_ + 3])) throw Unreadable();
       pos_ += 4;
       return;
     }
