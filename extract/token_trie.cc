@@ -14,22 +14,7 @@ void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& token
   for (const Token& token : tokens) {
     const size_t begin = folded_.size();
     begins_.push_back(static_cast<uint32_t>(begin));
-    const std::string_view original = text.substr(token.span.begin, token.span.size());
-    // Most tokens are ASCII: copied, then lower-cased in place. Any other goes through AppendFolded.
-    folded_.append(original);
-    bool ascii = true;
-    for (size_t i = begin; i < folded_.size(); ++i) {
-      const auto c = static_cast<unsigned char>(folded_[i]);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      if (c >= 'A' && c <= 'Z') folded_[i] = static_cast<char>(c + ('a' - 'A'));
-    }
-    if (!ascii) {
-      folded_.resize(begin);
-      AppendFolded(original, &folded_);
-    }
+    AppendFolded(text.substr(token.span.begin, token.span.size()), &folded_);
     hashes_.push_back(HashFoldedToken(std::string_view(folded_).substr(begin)));
   }
   begins_.push_back(static_cast<uint32_t>(folded_.size()));

@@ -296,16 +296,16 @@ void Tokenize(Document* doc) {
 }
 
 void AppendFolded(std::string_view token, std::string* out) {
-  // Most tokens are ASCII: fold them a byte at a time into room made once.
+  // Most tokens are ASCII: appended whole, then lower-cased in place up to the first other byte.
   const size_t old_size = out->size();
-  out->resize(old_size + token.size());
-  char* folded = out->data() + old_size;
+  out->append(token);
   size_t pos = 0;
-  for (; pos < token.size(); ++pos) {
-    const unsigned char c = static_cast<unsigned char>(token[pos]);
+  for (char* folded = out->data() + old_size; pos < token.size(); ++pos) {
+    const unsigned char c = static_cast<unsigned char>(folded[pos]);
     if (c >= 0x80) break;
-    folded[pos] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (c >= 'A' && c <= 'Z') folded[pos] = static_cast<char>(c + ('a' - 'A'));
   }
+  if (pos == token.size()) return;
   out->resize(old_size + pos);
   size_t len;
   while (pos < token.size()) {
