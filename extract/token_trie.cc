@@ -1,23 +1,80 @@
 #include "extract/token_trie.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 #include "extract/tokenizer.h"
 
 namespace eg {
 
+namespace {
+
+// Eight bytes of p as a little-endian word: byte k is bits 8k..8k+7, as FoldedTokenHasher takes them.
+uint64_t LoadLittleEndian(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  return word;
+}
+
+void StoreLittleEndian(uint64_t word, char* p) {
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  std::memcpy(p, &word, 8);
+}
+
+// Word with its ASCII capitals lower-cased, eight bytes at once; every byte must be below 0x80.
+uint64_t LowerAscii(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  const uint64_t at_least_a = word + kOnes * (0x80 - 'A');    // high bit set where byte >= 'A'
+  const uint64_t above_z = word + kOnes * (0x80 - 'Z' - 1);   // high bit set where byte > 'Z'
+  const uint64_t capitals = at_least_a & ~above_z & (kOnes * 0x80);
+  return word | (capitals >> 2);  // 0x80 >> 2 is 0x20, 'a' - 'A'
+}
+
+}  // namespace
+
 void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& tokens) {
-  folded_.clear();
-  begins_.clear();
-  hashes_.clear();
-  folded_.reserve(text.size());  // ASCII folds to as many bytes: most documents need no more room
-  begins_.reserve(tokens.size() + 1);
-  hashes_.reserve(tokens.size());
-  for (const Token& token : tokens) {
-    const size_t begin = folded_.size();
-    begins_.push_back(static_cast<uint32_t>(begin));
-    AppendFolded(text.substr(token.span.begin, token.span.size()), &folded_);
-    hashes_.push_back(HashFoldedToken(std::string_view(folded_).substr(begin)));
+  begins_.resize(tokens.size() + 1);
+  hashes_.resize(tokens.size());
+  // ASCII folds to as many bytes, so the tokens of a text fit in its size (plus the 8 bytes a word
+  // written at the last token may spill); the buffer only grows past it when a token with other
+  // characters folds longer.
+  folded_.resize(text.size() + 8);
+  size_t used = 0;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Span span = tokens[t].span;
+    const size_t size = span.size();
+    begins_[t] = static_cast<uint32_t>(used);
+    // An ASCII token, read and written eight bytes at a time where the text has eight bytes to read.
+    if (span.begin + ((size + 7) & ~size_t{7}) <= text.size() && used + size + 8 <= folded_.size()) {
+      FoldedTokenHasher hasher(size);
+      size_t k = 0;
+      for (; k < size; k += 8) {
+        uint64_t word = LoadLittleEndian(text.data() + span.begin + k);
+        if (size - k < 8) word &= (uint64_t{1} << (8 * (size - k))) - 1;  // the token's bytes only
+        if (word & 0x8080808080808080u) break;
+        word = LowerAscii(word);
+        StoreLittleEndian(word, folded_.data() + used + k);
+        hasher.AddWord(word);
+      }
+      if (k >= size) {
+        hashes_[t] = hasher.Finish();
+        used += size;
+        continue;
+      }
+    }
+    other_.clear();
+    AppendFolded(text.substr(span.begin, size), &other_);
+    hashes_[t] = HashFoldedToken(other_);
+    if (used + other_.size() + 8 > folded_.size()) {  // folded longer: room for it and the rest as ASCII
+      folded_.resize(used + other_.size() + (text.size() - std::min<size_t>(text.size(), span.end)) + 8);
+    }
+    std::memcpy(folded_.data() + used, other_.data(), other_.size());
+    used += other_.size();
   }
-  begins_.push_back(static_cast<uint32_t>(folded_.size()));
+  begins_[tokens.size()] = static_cast<uint32_t>(used);
+  folded_.resize(used);
 }
 
 uint32_t TokenTrie::AddWord(const Probe& token) {

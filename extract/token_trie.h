@@ -10,6 +10,7 @@
 #ifndef EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
 #define EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -22,28 +23,56 @@ namespace eg {
 
 // The hash tries index folded tokens by: a few multiplications a word of 8 bytes, where std::hash's
 // murmur costs a call and twice as many instructions on the short tokens of news text. TokenTrie mixes it
-// again before indexing (Mix below), so it need not spread its bits itself.
+// again before indexing (Mix below), so it need not spread its bits itself. Byte k of a word is bits
+// 8k..8k+7 (a little-endian load), and the last word is padded with zero bytes: FoldedTokens::Assign
+// computes the same value a word at a time as it folds, without reading the token again.
+class FoldedTokenHasher {
+ public:
+  explicit FoldedTokenHasher(size_t length) : hash_(length * 0x9E3779B97F4A7C15u) {}
+  void Add(unsigned char byte) {
+    word_ |= static_cast<uint64_t>(byte) << shift_;
+    shift_ += 8;
+    if (shift_ == 64) Flush();
+  }
+  // Eight bytes at once, or the last few with the rest zero; only at a word boundary.
+  void AddWord(uint64_t word) {
+    word_ = word;
+    Flush();
+  }
+  size_t Finish() {
+    if (shift_ > 0) Flush();
+    return static_cast<size_t>(hash_);
+  }
+
+ private:
+  void Flush() {
+    hash_ = (hash_ ^ word_) * 0xBF58476D1CE4E5B9u;
+    hash_ ^= hash_ >> 29;
+    word_ = 0;
+    shift_ = 0;
+  }
+  uint64_t hash_;
+  uint64_t word_ = 0;
+  unsigned shift_ = 0;
+};
+
 inline size_t HashFoldedToken(std::string_view token) {
-  uint64_t h = token.size() * 0x9E3779B97F4A7C15u;
+  FoldedTokenHasher hasher(token.size());
   size_t i = 0;
   for (; i + 8 <= token.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, token.data() + i, 8);
-    h = (h ^ word) * 0xBF58476D1CE4E5B9u;
-    h ^= h >> 29;
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+    hasher.AddWord(word);
   }
-  if (i < token.size()) {
-    uint64_t word = 0;
-    for (size_t j = i; j < token.size(); ++j) word = (word << 8) | static_cast<unsigned char>(token[j]);
-    h = (h ^ word) * 0xBF58476D1CE4E5B9u;
-    h ^= h >> 29;
-  }
-  return static_cast<size_t>(h);
+  for (; i < token.size(); ++i) hasher.Add(static_cast<unsigned char>(token[i]));
+  return hasher.Finish();
 }
 
 // The case-folded form of every token of a document, and its hash, made once so that any number of
-// lookups in any number of tries neither fold nor hash a token again. Cost: one fold and one hash
-// per token; the buffers are reused by the next Assign().
+// lookups in any number of tries neither fold nor hash a token again. Cost: an ASCII token is folded
+// and hashed eight bytes at a time, straight into a buffer as long as the text; a token with other
+// characters goes through AppendFolded. The buffers are reused by the next Assign().
 class FoldedTokens {
  public:
   void Assign(std::string_view text, const std::vector<Token>& tokens);
@@ -58,6 +87,7 @@ class FoldedTokens {
   std::string folded_;            // the folded tokens, back to back
   std::vector<uint32_t> begins_;  // token i is folded_[begins_[i], begins_[i + 1])
   std::vector<size_t> hashes_;
+  std::string other_;  // a token with other characters than ASCII, folded
 };
 
 class TokenTrie {

@@ -138,6 +138,39 @@ TEST(TokenTrieTest, FoldedTokensHoldEachTokenFoldedOnce) {
   EXPECT_EQ(folded.size(), 0u);
 }
 
+// What AppendFolded makes of a token, and its hash, for each token of text: FoldedTokens must agree.
+void ExpectFoldedLikeAppendFolded(const std::string& text) {
+  const std::vector<Token> tokens = TokensOf(text);
+  FoldedTokens folded;
+  folded.Assign("reused buffers hold nothing of an earlier text", TokensOf("reused buffers hold nothing"));
+  folded.Assign(text, tokens);
+  ASSERT_EQ(folded.size(), tokens.size());
+  for (uint32_t i = 0; i < tokens.size(); ++i) {
+    std::string expected;
+    AppendFolded(std::string_view(text).substr(tokens[i].span.begin, tokens[i].span.size()), &expected);
+    EXPECT_EQ(folded.token(i), expected) << i;
+    EXPECT_EQ(folded.hash(i), HashFoldedToken(expected)) << expected;
+  }
+}
+
+TEST(TokenTrieTest, FoldedTokensAgreeWithAppendFoldedAtEveryLength) {
+  // Words of 1 to 20 letters, capitals at every position of the 8-byte words Assign folds at once, the
+  // bytes on either side of 'A'..'Z' ('@', '[', '`', '{'), and the last tokens where fewer than eight
+  // bytes of text remain.
+  std::string text;
+  const std::string letters = "AbCdEfGhIjKlMnOpQrSt";
+  for (size_t length = 1; length <= letters.size(); ++length) text += letters.substr(0, length) + " ";
+  text += "@ [ ` { ZZZZZZZZ zzzzzzzz QUICK-Brown 2016 U.S. McCAIN'S x Z";
+  ExpectFoldedLikeAppendFolded(text);
+  // Other characters than ASCII: at the start, in the middle or at the end of a word, after eight
+  // ASCII bytes, and folding longer than they are written (Ⱥ, 2 bytes, folds to ⱥ, 3), often enough
+  // that the buffer must grow past the text's size.
+  std::string other = "Çavuşoğlu ABCDEFGHÉ naïve ÉLYSÉE Ⱥ";
+  for (int i = 0; i < 200; ++i) other += " ȺȺȺȺ";
+  other += " end";
+  ExpectFoldedLikeAppendFolded(other);
+}
+
 TEST(TokenTrieTest, FoldedLookupsAgreeWithTextLookupsAtEveryToken) {
   TokenTrie trie;
   for (const char* name : {"John Kerry", "Kerry", "Secretary of State", "Sergei Lavrov", "Russia’s",
