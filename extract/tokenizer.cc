@@ -37,10 +37,21 @@ bool IsDigit(char32_t cp) {
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == kRightSingleQuote; }
 
+// What an ASCII byte is, as IsSpace(), IsLetter() and IsDigit() would say, by table: the tokenizer's
+// inner loops look each byte up once. Bytes from 0x80 on are kOther here and get decoded.
+enum AsciiClass : uint8_t { kOther, kSpace, kLetter, kDigit };
+constexpr std::array<AsciiClass, 256> kAsciiClass = [] {
+  std::array<AsciiClass, 256> classes{};
+  for (char c : {' ', '\n', '\t', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] = kSpace;
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = classes[static_cast<size_t>(c - 'a' + 'A')] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) classes[static_cast<size_t>(c)] = kDigit;
+  return classes;
+}();
+
+AsciiClass ClassOf(char c) { return kAsciiClass[static_cast<unsigned char>(c)]; }
+
 // What IsLetter() || IsDigit() say of an ASCII byte, and false for any other.
-bool IsAsciiLetterOrDigit(char c) {
-  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
-}
+bool IsAsciiLetterOrDigit(char c) { return ClassOf(c) >= kLetter; }
 
 // Code point at pos, or 0 at the end of the text.
 char32_t At(std::string_view text, size_t pos, size_t* length) {
@@ -246,9 +257,21 @@ void TokenizeText(std::string_view text, std::vector<Token>* tokens) {
   size_t pos = 0;
   size_t len;
   while (pos < text.size()) {
-    if (text[pos] == ' ') {  // the commonest byte of all
+    const AsciiClass ascii = ClassOf(text[pos]);
+    if (ascii == kSpace) {
       ++pos;
       continue;
+    }
+    if (ascii == kLetter && !(pos + 1 < text.size() && text[pos + 1] == '.')) {
+      // A word of ASCII letters and digits ends at an ASCII byte other than an apostrophe, as ScanWord
+      // would end it; at anything else ScanWord reads on. (A letter and a "." may open "U.S.".)
+      size_t end = pos + 1;
+      while (end < text.size() && IsAsciiLetterOrDigit(text[end])) ++end;
+      if (end == text.size() || (static_cast<unsigned char>(text[end]) < 0x80 && text[end] != '\'')) {
+        tokens->push_back(Token{{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)}, TokenKind::kWord});
+        pos = end;
+        continue;
+      }
     }
     char32_t cp = At(text, pos, &len);
     if (IsSpace(cp)) {

@@ -201,6 +201,18 @@ TEST(TokenizerTest, Numbers) {
   EXPECT_EQ(doc.tokens[13].kind, TokenKind::kNumber);
 }
 
+TEST(TokenizerTest, AsciiWordsEndWhereTheGeneralScanEndsThem) {
+  // The ASCII fast path ends a word at an ASCII byte other than an apostrophe; each other way a word
+  // goes on or ends is the general scan's, right after ASCII letters and digits.
+  EXPECT_EQ(Tokens("G20 ministers\tmet\nin\rRome\f\vtoday"),
+            (Strings{"G20", "ministers", "met", "in", "Rome", "today"}));
+  EXPECT_EQ(Tokens("Kerry's aides' O'Brien Gates’ Lavrov’s caf\u00e9s na\u00efve x"),
+            (Strings{"Kerry", "'s", "aides", "'", "O'Brien", "Gates", "’", "Lavrov", "’s", "cafés", "naïve", "x"}));
+  EXPECT_EQ(Tokens("U.S. a. b.c. d.e end."), (Strings{"U.S.", "a", ".", "b.c.", "d", ".", "e", "end", "."}));
+  EXPECT_EQ(Tokens("word\u00a0word,word(word)\u2014word"),
+            (Strings{"word", "word", ",", "word", "(", "word", ")", "—", "word"}));
+}
+
 TEST(TokenizerTest, PunctuationIsOneCodePointPerToken) {
   EXPECT_EQ(Tokens("(Reuters)?!"), (Strings{"(", "Reuters", ")", "?", "!"}));
 }
