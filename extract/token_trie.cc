@@ -86,13 +86,13 @@ uint32_t TokenTrie::AddWord(const Probe& token) {
     const size_t mask = words_index_.size() - 1;
     for (const WordSlot& slot : old) {
       if (slot.id == kNoValue) continue;
-      size_t i = Mix(slot.hash) & mask;
+      size_t i = slot.hash & mask;
       while (words_index_[i].id != kNoValue) i = (i + 1) & mask;
       words_index_[i] = slot;
     }
   }
   const size_t mask = words_index_.size() - 1;
-  size_t i = Mix(token.hash) & mask;
+  size_t i = token.hash & mask;
   while (words_index_[i].id != kNoValue) i = (i + 1) & mask;
   words_index_[i] = {token.hash, static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(token.token.size()),
                      static_cast<uint32_t>(word_count_++)};
