@@ -21,12 +21,22 @@
 
 namespace eg {
 
-// The hash tries index folded tokens by: a multiplication a word of 8 bytes and a final mix (splitmix64's
-// finalizer), where std::hash's murmur costs a call and twice as many instructions on the short tokens of
-// news text. The final mix spreads every bit to the low bits, so a table indexes by them directly: the
-// mix is paid once per token of a document, not at every lookup. Byte k of a word is bits
-// 8k..8k+7 (a little-endian load), and the last word is padded with zero bytes: FoldedTokens::Assign
-// computes the same value a word at a time as it folds, without reading the token again.
+// splitmix64's finalizer: every bit of x reaches every bit of the result, the low bits a power-of-two
+// table indexes by included.
+inline uint64_t MixBits(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9u;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBu;
+  return x ^ (x >> 31);
+}
+
+// The hash tries index folded tokens by: a multiplication a word of 8 bytes and a final MixBits, where
+// std::hash's murmur costs a call and twice as many instructions on the short tokens of news text. The
+// final mix lets a table index by the low bits directly: it is paid once per token of a document, not at
+// every lookup. Byte k of a word is bits 8k..8k+7 (a little-endian load), and the last word is padded
+// with zero bytes: FoldedTokens::Assign computes the same value a word at a time as it folds, without
+// reading the token again.
 class FoldedTokenHasher {
  public:
   explicit FoldedTokenHasher(size_t length) : hash_(length * 0x9E3779B97F4A7C15u) {}
@@ -42,12 +52,7 @@ class FoldedTokenHasher {
   }
   size_t Finish() {
     if (shift_ > 0) Flush();
-    uint64_t x = hash_;
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9u;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBu;
-    return static_cast<size_t>(x ^ (x >> 31));
+    return static_cast<size_t>(MixBits(hash_));
   }
 
  private:
@@ -154,16 +159,9 @@ class TokenTrie {
   };
   static constexpr uint64_t kNoEdge = UINT64_MAX;
   void RehashEdges(size_t size);  // size: a power of two above twice the edge count
-  // A full 64-bit mix (splitmix64's finalizer) of an edge's key: every key bit reaches the low bits the
-  // table indexes by, so edges with one token under many parents ("a." in "John A. Smith") do not pile
-  // up in one run. Word hashes come mixed (HashFoldedToken).
-  static size_t Mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9u;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBu;
-    return static_cast<size_t>(x ^ (x >> 31));
-  }
+  // An edge's key is mixed (MixBits) before indexing, so that edges with one token under many parents
+  // ("a." in "John A. Smith") do not pile up in one run. Word hashes come mixed (HashFoldedToken).
+  static size_t Mix(uint64_t key) { return static_cast<size_t>(MixBits(key)); }
 
   // The id of a folded token, or kNoValue.
   uint32_t WordId(const Probe& token) const {

@@ -43,7 +43,8 @@ enum AsciiClass : uint8_t { kOther, kSpace, kLetter, kDigit };
 constexpr std::array<AsciiClass, 256> kAsciiClass = [] {
   std::array<AsciiClass, 256> classes{};
   for (char c : {' ', '\n', '\t', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] = kSpace;
-  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = classes[static_cast<size_t>(c - 'a' + 'A')] = kLetter;
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<size_t>(c)] = kLetter;
   for (int c = '0'; c <= '9'; ++c) classes[static_cast<size_t>(c)] = kDigit;
   return classes;
 }();
