@@ -10,14 +10,7 @@ namespace eg {
 
 namespace {
 
-// Eight bytes of p as a little-endian word: byte k is bits 8k..8k+7, as FoldedTokenHasher takes them.
-uint64_t LoadLittleEndian(const char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, 8);
-  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
-  return word;
-}
-
+// The inverse of LoadLittleEndian (token_trie.h).
 void StoreLittleEndian(uint64_t word, char* p) {
   if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
   std::memcpy(p, &word, 8);

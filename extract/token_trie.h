@@ -31,6 +31,14 @@ inline uint64_t MixBits(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// Eight bytes at p as a little-endian word: byte k is bits 8k..8k+7, as FoldedTokenHasher takes them.
+inline uint64_t LoadLittleEndian(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  return word;
+}
+
 // The hash tries index folded tokens by: a multiplication a word of 8 bytes and a final MixBits, where
 // std::hash's murmur costs a call and twice as many instructions on the short tokens of news text. The
 // final mix lets a table index by the low bits directly: it is paid once per token of a document, not at
@@ -71,10 +79,7 @@ inline size_t HashFoldedToken(std::string_view token) {
   FoldedTokenHasher hasher(token.size());
   size_t i = 0;
   for (; i + 8 <= token.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, token.data() + i, 8);
-    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
-    hasher.AddWord(word);
+    hasher.AddWord(LoadLittleEndian(token.data() + i));
   }
   for (; i < token.size(); ++i) hasher.Add(static_cast<unsigned char>(token[i]));
   return hasher.Finish();
