@@ -1,5 +1,6 @@
 #include <iostream>
 #include <map>
+#include <vector>
 
 #include "cli/commands.h"
 #include "extract/extract.h"
@@ -56,6 +57,21 @@ int RunPackStats(const PackOptions& packs) {
       roots_without += count == 0;
     }
     if (roots_without > 0) std::cout << "  roots without rules: " << roots_without << "\n";
+    // A rule that ignores case but cannot match the lowered sentence (a "(?-i:...)" section, a "\\pL")
+    // keeps "(?i)", which doubles the cost of compiling it.
+    std::vector<size_t> folding;
+    size_t lowered = 0;
+    for (size_t r = 0; r < rules.rule_count(); ++r) {
+      lowered += rules.MatchesLoweredText(r);
+      if (!rules.MatchesLoweredText(r) && !rules.rule(r).case_sensitive) folding.push_back(r);
+    }
+    std::cout << "case: " << lowered << " rules match the lowered sentence, "
+              << rules.rule_count() - lowered - folding.size() << " are case-sensitive, " << folding.size()
+              << " ignore case with \"(?i)\"\n";
+    for (size_t r : folding) {
+      const Rule& rule = rules.rule(r);
+      std::cout << "  " << rule.id << " (" << rule.file << ":" << rules.LineOf(rule) << ")\n";
+    }
     // Rules the prefilter cannot narrow run their regexp on every sentence: worth knowing for a pack.
     const AtomFilter& prefilter = rules.prefilter();
     std::cout << "prefilter: " << prefilter.looked_for_count() << " atoms; rules tried on every sentence: "

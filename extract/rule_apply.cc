@@ -107,12 +107,15 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
       if (only_rule && compiled.rule.get() != only_rule) continue;
       const LazyRegex::Program& program = compiled.regex->get();
       const RE2& regex = *program.regex;
+      // What regex runs on: the view or its lowered copy, same offsets. The vetoes and the negation
+      // test, compiled as written, run on the view.
+      const re2::StringPiece matched(program.on_lowered_text ? view.lower_text() : view.text());
       const int groups = regex.NumberOfCapturingGroups() + 1;
       captures.assign(static_cast<size_t>(groups), re2::StringPiece());
       // One match of the rule, in captures: its events.
       auto take = [&]() {
         const re2::StringPiece whole = captures[0];
-        const size_t match_begin = static_cast<size_t>(whole.data() - text.data());
+        const size_t match_begin = static_cast<size_t>(whole.data() - matched.data());
         auto capture = [&](const std::vector<int>& slot_groups) {
           for (int group : slot_groups) {
             const re2::StringPiece& piece = captures[static_cast<size_t>(group)];
@@ -138,7 +141,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         const Span sentence_span = doc->sentences[s].span;
         event.date = ResolveEventDate(doc->Text(sentence_span), event.match.begin - sentence_span.begin,
                                       event.match.end - sentence_span.begin, doc->date);
-        if (RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), *negation_)) {
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + match_begin, whole.size()), *negation_)) {
           event.polarity = Polarity::kNegative;
         }
         // The event holds for every member of a list its subject or object belongs to.
@@ -169,9 +172,9 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
       // (anchored at begin, it finds the same match). False when RE2 does not match after all.
       auto capture_slots = [&](size_t begin) {
         const SlotProbes* probes = compiled.regex->probes();
-        const size_t end = static_cast<size_t>(captures[0].data() - text.data()) + captures[0].size();
-        if (!probes || !probes->Fill(view.text(), begin, end, view.markers(), &filled)) {
-          return regex.Match(text, begin, text.size(), RE2::ANCHOR_START, captures.data(), groups);
+        const size_t end = static_cast<size_t>(captures[0].data() - matched.data()) + captures[0].size();
+        if (!probes || !probes->Fill(matched, begin, end, view.markers(), &filled)) {
+          return regex.Match(matched, begin, matched.size(), RE2::ANCHOR_START, captures.data(), groups);
         }
         std::fill(captures.begin() + 1, captures.end(), re2::StringPiece());
         const std::vector<int>* slot_groups[kSlotCount] = {&program.subject_groups, &program.object_groups,
@@ -180,7 +183,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
           if (filled[slot] == SlotProbes::kEmpty || slot_groups[slot]->empty()) continue;
           const size_t payload = filled[slot] + 1;  // "P12" of "\x01P12\x02"
           captures[static_cast<size_t>(slot_groups[slot]->front())] =
-              re2::StringPiece(text.data() + payload, text.find('\x02', payload) - payload);
+              re2::StringPiece(matched.data() + payload, matched.find('\x02', payload) - payload);
         }
         return true;
       };
@@ -188,17 +191,17 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
       if (program.starts_at_marker) {
         // One unanchored pass of the DFA says whether the rule matches the sentence at all (most candidates
         // do not): cheaper than trying it at every marker.
-        if (!regex.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+        if (!regex.Match(matched, 0, matched.size(), RE2::UNANCHORED, nullptr, 0)) continue;
         // Every match starts at a marker: the leftmost match from pos is the anchored match at the first
         // marker at or after pos that has one. The DFA alone (no captures) says which, and where it ends.
         for (uint32_t at : view.markers()) {
-          if (at < pos || !regex.Match(text, at, text.size(), RE2::ANCHOR_START, captures.data(), 1)) continue;
+          if (at < pos || !regex.Match(matched, at, matched.size(), RE2::ANCHOR_START, captures.data(), 1)) continue;
           if (capture_slots(at)) pos = take();
         }
       } else {
         // RE2's DFAs find the leftmost match's bounds (forward, then backward for its start).
-        while (pos <= text.size() && regex.Match(text, pos, text.size(), RE2::UNANCHORED, captures.data(), 1)) {
-          if (!capture_slots(static_cast<size_t>(captures[0].data() - text.data()))) break;
+        while (pos <= matched.size() && regex.Match(matched, pos, matched.size(), RE2::UNANCHORED, captures.data(), 1)) {
+          if (!capture_slots(static_cast<size_t>(captures[0].data() - matched.data()))) break;
           pos = take();
         }
       }

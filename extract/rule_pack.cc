@@ -13,6 +13,7 @@
 
 #include "extract/input_error.h"
 #include "extract/json_file.h"
+#include "extract/lower_case_pattern.h"
 #include "extract/rule_pattern.h"
 #include "extract/utf8.h"
 
@@ -142,7 +143,7 @@ void RulePack::AddPack(std::string_view json, const std::string& file, bool embe
     std::string error;
     if (!ExpandRulePattern(rule->pattern, macros, &compiled.expanded, &error)) fail("/pattern", error);
     const bool case_sensitive = item.HasMember("case_sensitive") && item["case_sensitive"].GetBool();
-    if (!case_sensitive) compiled.expanded = "(?i)" + compiled.expanded;
+    rule->case_sensitive = case_sensitive;
     // The vetoes: the text before the match must not end with unless_before, the text after it must not
     // begin with unless_after.
     auto expand_veto = [&](const char* field, const char* before, const char* after, std::string* out) {
@@ -198,6 +199,18 @@ bool StartsAtMarker(const RE2& regex, std::string_view expanded) {
 
 }  // namespace
 
+RulePack::LazyRegex::LazyRegex(const std::string& expanded, bool case_sensitive, const re2::RE2::Options& options,
+                               const RulePack* pack, const Rule* rule)
+    : expanded_(expanded), options_(options), pack_(pack), rule_(rule) {
+  if (case_sensitive) {
+    pattern_ = expanded;
+  } else if (LowerCasePattern(expanded, &pattern_)) {
+    on_lowered_text_ = true;
+  } else {
+    pattern_ = "(?i)" + expanded;
+  }
+}
+
 void RulePack::LazyRegex::Compile() const {
   // "rules.json:14: /rules/3/pattern: " + message.
   const auto error = [this](const std::string& message) {
@@ -213,6 +226,7 @@ void RulePack::LazyRegex::Compile() const {
   }
   if (program_.subject_groups.empty()) throw error("a rule needs a {subject:TYPE} slot");
   program_.starts_at_marker = StartsAtMarker(*regex, pattern_);
+  program_.on_lowered_text = on_lowered_text_;
   program_.regex = std::move(regex);
 }
 
@@ -228,19 +242,18 @@ void RulePack::CompileShard(size_t first_rule, size_t rule_count) {
       throw InputError(rule.file, LineOf(rule, "/pattern"), rule.pointer + "/pattern", message);
     };
     // What the load checks of the pattern as written: the slots, and that RE2 parses it, without "(?i)",
-    // which changes no error and costs RE2 half its work. The embedded packs skip the parse: tests compile
+    // which changes no error and costs RE2 half its work, and before lower_case_pattern.h rewrites it,
+    // so that an error quotes what the author wrote. The embedded packs skip the parse: tests compile
     // every rule of them. The program a rule matches with is compiled on first use; that can still fail,
     // for any pack, on a program larger than kRegexMemory.
     if (compiled.parse_at_compile) {
-      std::string_view unfolded = compiled.expanded;
-      if (unfolded.starts_with("(?i)")) unfolded.remove_prefix(4);
-      const RE2 parsed(re2::StringPiece(unfolded.data(), unfolded.size()), RegexOptions(kParseOnlyMemory));
+      const RE2 parsed(compiled.expanded, RegexOptions(kParseOnlyMemory));
       if (parsed.error_code() != RE2::NoError && parsed.error_code() != RE2::ErrorPatternTooLarge) {
         fail("invalid regular expression: " + parsed.error() + " (in \"" + rule.pattern + "\")");
       }
     }
     if (compiled.expanded.find("(?P<subject>") == std::string::npos) fail("a rule needs a {subject:TYPE} slot");
-    compiled.regex = std::make_unique<LazyRegex>(compiled.expanded, RegexOptions(), this, &rule);
+    compiled.regex = std::make_unique<LazyRegex>(compiled.expanded, rule.case_sensitive, RegexOptions(), this, &rule);
     auto compile_veto = [&](const std::string& expanded, const char* field, std::unique_ptr<RE2>* out) {
       if (expanded.empty()) return;
       auto veto = std::make_unique<RE2>(expanded, RegexOptions());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/ascii_case.h"
 #include "extract/utf8.h"
 
 namespace eg {
@@ -207,6 +208,8 @@ void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, 
   out_offsets[n] = span.end;
   text_.resize(n);
   offsets_.resize(n + 1);
+  lower_text_.assign(text_);
+  LowerAsciiInPlace(lower_text_.data(), lower_text_.size());
 }
 
 Span SentenceView::Original(size_t begin, size_t end) const {

@@ -31,6 +31,9 @@ class SentenceView {
   void Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention);
 
   const std::string& text() const { return text_; }
+  // text() with its ASCII capitals lower-cased, the type letters of mention markers too: what the rules
+  // that ignore case match (lower_case_pattern.h). As long as text(), byte for byte.
+  const std::string& lower_text() const { return lower_text_; }
   // The offsets in text() of the mention markers ('\x01'), ascending.
   const std::vector<uint32_t>& markers() const { return markers_; }
 
@@ -39,6 +42,7 @@ class SentenceView {
 
  private:
   std::string text_;
+  std::string lower_text_;
   std::vector<uint32_t> offsets_;  // document offset of each byte of text_, plus one past the end
   std::vector<uint32_t> markers_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/lower_case_pattern.h"
 #include "extract/regex_syntax.h"
 
 namespace eg {
@@ -268,7 +269,8 @@ std::optional<Fills> MostFillsPerMatch(std::string_view pattern) {
   }
 }
 
-std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2::RE2::Options& options) {
+std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2::RE2::Options& options,
+                                             bool on_lowered_text) {
   StructureReader reader(pattern);
   Shape shape;
   try {
@@ -303,6 +305,11 @@ std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2
       copied = name_end;
     }
     variant.append(pattern.substr(copied));
+    if (on_lowered_text) {
+      std::string lowered;
+      if (!LowerCasePattern(variant, &lowered)) return nullptr;
+      variant = std::move(lowered);
+    }
     auto probe = std::make_unique<re2::RE2>(variant, probe_options);
     if (!probe->ok()) return nullptr;
     probes->probes_[slot] = std::move(probe);

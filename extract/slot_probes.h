@@ -54,8 +54,11 @@ class SlotProbes {
   static constexpr uint32_t kEmpty = UINT32_MAX;  // a slot the match leaves empty
 
   // The probes of a rule whose expanded pattern is pattern, compiled with options (the rule's own), or
-  // nullptr when they could not be trusted (see above) or do not compile.
-  static std::unique_ptr<SlotProbes> Make(std::string_view pattern, const re2::RE2::Options& options);
+  // nullptr when they could not be trusted (see above) or do not compile. With on_lowered_text, the rule
+  // ignores case by matching the lowered sentence (lower_case_pattern.h): pattern is then as expanded,
+  // without "(?i)", and each probe is rewritten as the rule was, to run on the lowered text.
+  static std::unique_ptr<SlotProbes> Make(std::string_view pattern, const re2::RE2::Options& options,
+                                          bool on_lowered_text = false);
 
   // For the rule's match text[begin, end), the offset of the marker ('\x01') that fills each slot, or
   // kEmpty; markers: the offsets of every marker in text, ascending. False when a slot can be filled in

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 
+#include "extract/ascii_case.h"
 #include "extract/tokenizer.h"
 
 namespace eg {
@@ -14,15 +15,6 @@ namespace {
 void StoreLittleEndian(uint64_t word, char* p) {
   if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
   std::memcpy(p, &word, 8);
-}
-
-// Word with its ASCII capitals lower-cased, eight bytes at once; every byte must be below 0x80.
-uint64_t LowerAscii(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101u;
-  const uint64_t at_least_a = word + kOnes * (0x80 - 'A');    // high bit set where byte >= 'A'
-  const uint64_t above_z = word + kOnes * (0x80 - 'Z' - 1);   // high bit set where byte > 'Z'
-  const uint64_t capitals = at_least_a & ~above_z & (kOnes * 0x80);
-  return word | (capitals >> 2);  // 0x80 >> 2 is 0x20, 'a' - 'A'
 }
 
 }  // namespace
@@ -47,7 +39,7 @@ void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& token
         uint64_t word = LoadLittleEndian(text.data() + span.begin + k);
         if (size - k < 8) word &= (uint64_t{1} << (8 * (size - k))) - 1;  // the token's bytes only
         if (word & 0x8080808080808080u) break;
-        word = LowerAscii(word);
+        word = LowerAsciiWord(word);
         StoreLittleEndian(word, folded_.data() + used + k);
         hasher.AddWord(word);
       }

@@ -9,10 +9,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include <rapidjson/document.h>
 
 #include "extract/extract.h"
 #include "graph/event_graph.h"
@@ -68,6 +73,48 @@ inline std::vector<std::string> EventsOf(const eg::Extractor& extractor, const s
     out.push_back(e.rule->id + " " + e.subject.entity->id + " " + (e.object ? e.object.entity->id : "-"));
   }
   return out;
+}
+
+// Every event of doc, one line each: rule, the three arguments with their spans, the matched span.
+inline std::string EventLines(const eg::Document& doc) {
+  std::ostringstream out;
+  auto argument = [&](const eg::Argument& a) {
+    return a ? a.entity->id + "@" + std::to_string(a.span.begin) : std::string("-");
+  };
+  for (const eg::Event& event : doc.events) {
+    out << event.rule->id << " " << argument(event.subject) << " " << argument(event.object) << " "
+        << argument(event.location) << " " << event.match.begin << "-" << event.match.end << "\n";
+  }
+  return out.str();
+}
+
+// Real text to run the default packs on: data/sample.txt, then the seed articles of ../shared/corpus/seeds
+// and, with diplomacy, the texts of ../shared/corpus/diplomacy/diplomacy.jsonl, where ../shared is present.
+inline std::vector<std::string> SampleAndSeedTexts(bool diplomacy = false) {
+  std::vector<std::string> texts;
+  auto read = [](const std::filesystem::path& path) {
+    std::ifstream file(path);
+    return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  };
+  texts.push_back(read(std::string(EG_SOURCE_DIR) + "/data/sample.txt"));
+  const std::filesystem::path corpus = std::string(EG_SHARED_DIR) + "/corpus";
+  if (std::filesystem::is_directory(corpus / "seeds")) {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::directory_iterator(corpus / "seeds")) paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths) texts.push_back(read(path));
+  }
+  if (diplomacy && std::filesystem::exists(corpus / "diplomacy/diplomacy.jsonl")) {
+    std::ifstream lines(corpus / "diplomacy/diplomacy.jsonl");
+    for (std::string line; std::getline(lines, line);) {
+      rapidjson::Document article;
+      article.Parse(line.data(), line.size());
+      if (!article.HasParseError() && article.IsObject() && article.HasMember("text") && article["text"].IsString()) {
+        texts.emplace_back(article["text"].GetString(), article["text"].GetStringLength());
+      }
+    }
+  }
+  return texts;
 }
 
 }  // namespace eg_test

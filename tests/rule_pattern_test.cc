@@ -136,6 +136,16 @@ TEST(SentenceViewTest, MarkersAndNormalisation) {
   EXPECT_EQ(f.doc.Text(view.Original(in, in + 4)), "in");
 }
 
+TEST(SentenceViewTest, LowerTextLowersAsciiCapitals) {
+  ViewFixture f("KERRY Met In GENEVA, Ça Va, ÉTÉ OK");
+  f.AddMention("KERRY", &f.kerry);
+  f.AddMention("GENEVA", &f.geneva);
+  SentenceView view;
+  view.Build(f.doc, 0, 0, 2);
+  EXPECT_EQ(view.text(), "\x01P0\x02 Met In \x01T1\x02, Ça Va, ÉTÉ OK");
+  EXPECT_EQ(view.lower_text(), "\x01p0\x02 met in \x01t1\x02, Ça va, ÉtÉ ok");
+}
+
 TEST(SentenceViewTest, MentionIndexesAreDocumentWide) {
   ViewFixture f("Kerry left. Kerry met Geneva.");
   ASSERT_EQ(f.doc.sentences.size(), 2u);

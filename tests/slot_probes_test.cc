@@ -165,33 +165,11 @@ TEST(SlotProbesTest, RefusesWhenASlotCanBeFilledTwoWays) {
   EXPECT_EQ(filled, (std::array<uint32_t, kSlotCount>{0, 18, SlotProbes::kEmpty}));
 }
 
-// Every event of doc, one line each: rule, the three arguments with their spans, the matched span.
-std::string EventLines(const Document& doc) {
-  std::ostringstream out;
-  auto argument = [&](const Argument& a) {
-    return a ? a.entity->id + "@" + std::to_string(a.span.begin) : std::string("-");
-  };
-  for (const Event& event : doc.events) {
-    out << event.rule->id << " " << argument(event.subject) << " " << argument(event.object) << " "
-        << argument(event.location) << " " << event.match.begin << "-" << event.match.end << "\n";
-  }
-  return out.str();
-}
-
 // The default packs on real text, processed again and again: a rule's probes are built at its
 // kProbeAfterMatches-th match, and from then on its captures come from them rather than from RE2's NFA.
 // The events must not change.
 TEST(SlotProbesTest, EventsAreTheSameBeforeAndAfterTheProbesAreBuilt) {
-  std::vector<std::string> texts;
-  std::ifstream sample(std::string(EG_SOURCE_DIR) + "/data/sample.txt");
-  texts.emplace_back(std::istreambuf_iterator<char>(sample), std::istreambuf_iterator<char>());
-  const std::filesystem::path seeds = std::string(EG_SHARED_DIR) + "/corpus/seeds";
-  if (std::filesystem::is_directory(seeds)) {
-    for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
-      std::ifstream file(entry.path());
-      texts.emplace_back(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    }
-  }
+  const std::vector<std::string> texts = eg_test::SampleAndSeedTexts();
   std::vector<std::string> first;
   size_t events = 0;
   const uint32_t rounds = RulePack::LazyRegex::kProbeAfterMatches + 8;
@@ -199,10 +177,10 @@ TEST(SlotProbesTest, EventsAreTheSameBeforeAndAfterTheProbesAreBuilt) {
     for (size_t t = 0; t < texts.size(); ++t) {
       const Document doc = eg_test::Process(eg_test::DefaultExtractor(), "d", texts[t], "2016-03-24");
       if (round == 0) {
-        first.push_back(EventLines(doc));
+        first.push_back(eg_test::EventLines(doc));
         events += doc.events.size();
       } else {
-        ASSERT_EQ(EventLines(doc), first[t]) << "round " << round << ", text " << t;
+        ASSERT_EQ(eg_test::EventLines(doc), first[t]) << "round " << round << ", text " << t;
       }
     }
   }
