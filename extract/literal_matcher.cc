@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
 #include <deque>
 
 #include "extract/utf8.h"
@@ -134,7 +135,29 @@ void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view
   if (seen.size() < literal_count_) seen.resize(literal_count_, 0);
   found->assign(always_.begin(), always_.end());
   uint32_t state = 0;
+  auto step = [&](uint8_t byte) {
+    state = delta[static_cast<size_t>(state) * classes_ + class_of_[byte]];
+    if (state < first_output_state_) return;
+    const uint32_t at = state - first_output_state_;
+    for (uint32_t o = output_begin_[at]; o < output_begin_[at + 1]; ++o) {
+      const int literal = outputs_[o];
+      if (!seen[static_cast<size_t>(literal)]) {
+        seen[static_cast<size_t>(literal)] = 1;
+        found->push_back(literal);
+      }
+    }
+  };
   for (size_t pos = 0; pos < text.size();) {
+    // Eight ASCII bytes at a time: one test for all of them instead of one each.
+    if (pos + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if ((word & 0x8080808080808080u) == 0) {
+        for (size_t k = 0; k < 8; ++k) step(static_cast<uint8_t>(text[pos + k]));
+        pos += 8;
+        continue;
+      }
+    }
     uint8_t byte = static_cast<uint8_t>(text[pos]);
     if (byte < 0x80) {
       ++pos;
@@ -149,16 +172,7 @@ void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view
       if (folded >= 0x80) folded = u_tolower(static_cast<UChar32>(cp));
       byte = folded < 0x80 ? static_cast<uint8_t>(folded) : 0;
     }
-    state = delta[static_cast<size_t>(state) * classes_ + class_of_[byte]];
-    if (state < first_output_state_) continue;
-    const uint32_t at = state - first_output_state_;
-    for (uint32_t o = output_begin_[at]; o < output_begin_[at + 1]; ++o) {
-      const int literal = outputs_[o];
-      if (!seen[static_cast<size_t>(literal)]) {
-        seen[static_cast<size_t>(literal)] = 1;
-        found->push_back(literal);
-      }
-    }
+    step(byte);
   }
   for (int literal : *found) seen[static_cast<size_t>(literal)] = 0;
 }
