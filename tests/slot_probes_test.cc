@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/ascii_case.h"
 #include "extract/rule_pack.h"
 #include "tests/extract_support.h"
 
@@ -112,8 +113,11 @@ TEST(SlotProbesTest, FillAgreesWithRe2OnEveryMatchItAnswers) {
       "<C1> finally met <P2> in <C3> in <C4>",
       "<P1> met <P2>",
       "<P1> met quietly in <C2> with <P3> in <C4>",
+      "<P1> MET With <P2> IN <C3>",
   };
-  int answered = 0, refused = 0;
+  // The probes of the rule rewritten to match the lowered text (lower_case_pattern.h), on the lowered
+  // text, must answer as RE2 does on the text.
+  int answered = 0, refused = 0, answered_lowered = 0;
   for (const std::string& pattern : patterns) {
     RE2::Options options;
     options.set_log_errors(false);
@@ -121,6 +125,9 @@ TEST(SlotProbesTest, FillAgreesWithRe2OnEveryMatchItAnswers) {
     ASSERT_TRUE(regex.ok()) << pattern << ": " << regex.error();
     const auto probes = SlotProbes::Make(pattern, options);
     ASSERT_NE(probes, nullptr) << pattern;
+    ASSERT_TRUE(pattern.starts_with("(?i)"));
+    const auto lowered_probes = SlotProbes::Make(pattern.substr(4), options, /*on_lowered_text=*/true);
+    ASSERT_NE(lowered_probes, nullptr) << pattern;
     for (const std::string& written : texts) {
       const std::string text = Marked(written);
       std::vector<uint32_t> markers;
@@ -132,6 +139,12 @@ TEST(SlotProbesTest, FillAgreesWithRe2OnEveryMatchItAnswers) {
         if (!regex.Match(text, at, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
         const size_t end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
         std::array<uint32_t, kSlotCount> filled;
+        std::string lower = text;
+        LowerAsciiInPlace(lower.data(), lower.size());
+        if (lowered_probes->Fill(lower, at, end, markers, &filled)) {
+          ++answered_lowered;
+          EXPECT_EQ(filled, NfaFills(regex, text, at)) << pattern << "\non the lowered: " << text << "\nat " << at;
+        }
         if (!probes->Fill(text, at, end, markers, &filled)) {
           ++refused;
           continue;
@@ -144,6 +157,7 @@ TEST(SlotProbesTest, FillAgreesWithRe2OnEveryMatchItAnswers) {
   // Most matches are answered; the ambiguous ones (".*" before a slot with markers to spare) are not.
   EXPECT_GT(answered, 60);
   EXPECT_GT(refused, 5);
+  EXPECT_EQ(answered_lowered, answered);
 }
 
 TEST(SlotProbesTest, RefusesWhenASlotCanBeFilledTwoWays) {
