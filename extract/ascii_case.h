@@ -1,6 +1,7 @@
-// ASCII lower-casing eight bytes at a time, for the word hash (token_trie.h) and the lowered text rules
-// match (rule_pattern.h). Bytes other than 'A'-'Z', UTF-8 lead and continuation bytes among them, are
-// kept, so the result is as long as the input and valid UTF-8 when it was.
+// ASCII lower-casing, a byte or eight bytes at a time, for the word hash (token_trie.h), the lowered text
+// rules match (rule_pattern.h) and the readers of rule patterns; and the test for non-ASCII bytes in a
+// word of eight. Bytes other than 'A'-'Z', UTF-8 lead and continuation bytes among them, are kept, so
+// the result is as long as the input and valid UTF-8 when it was.
 #ifndef EVENTGRAPH_EXTRACT_ASCII_CASE_H_
 #define EVENTGRAPH_EXTRACT_ASCII_CASE_H_
 
@@ -9,6 +10,12 @@
 #include <cstring>
 
 namespace eg {
+
+// c lower-cased if it is 'A'-'Z', else c.
+inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// Whether any of the eight bytes of word is 0x80 or above (in either byte order).
+inline bool HasNonAsciiByte(uint64_t word) { return (word & 0x8080808080808080u) != 0; }
 
 // Word with its bytes 'A'-'Z' lower-cased, whatever its other bytes.
 inline uint64_t LowerAsciiWord(uint64_t word) {
@@ -30,9 +37,7 @@ inline void LowerAsciiInPlace(char* text, size_t size) {
     word = LowerAsciiWord(word);
     std::memcpy(text + i, &word, 8);
   }
-  for (; i < size; ++i) {
-    if (text[i] >= 'A' && text[i] <= 'Z') text[i] = static_cast<char>(text[i] + ('a' - 'A'));
-  }
+  for (; i < size; ++i) text[i] = LowerAscii(text[i]);
 }
 
 }  // namespace eg

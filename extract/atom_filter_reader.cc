@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "extract/ascii_case.h"
 #include "extract/regex_syntax.h"
 #include "extract/utf8.h"
 
@@ -44,14 +45,6 @@ Info Exact(std::string s) {
   return Info{true, {std::move(s)}, 0, markers};
 }
 Info Formula(int node, int markers = 0) { return Info{false, {}, node, markers}; }
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-// An ASCII character that RE2 reads escaped as itself: "\." "\-" "\\" "\{".
-bool IsEscapablePunctuation(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u < 0x80 && u > 0x20 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z');
-}
 
 void AddUnique(std::vector<std::string>* strings, std::string s) {
   if (std::find(strings->begin(), strings->end(), s) == strings->end()) strings->push_back(std::move(s));
@@ -138,7 +131,7 @@ class AtomFilter::Reader {
     Info run = Exact("");
     while (SkipFlags(), pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
       if (IsPlainCharacter(pos_) && !(pos_ + 1 < p_.size() && (IsQuantifier(p_[pos_ + 1]) || p_[pos_ + 1] == '('))) {
-        const char c = Lower(p_[pos_++]);  // the common case, without the general path's allocations
+        const char c = LowerAscii(p_[pos_++]);  // the common case, without the general path's allocations
         for (std::string& s : run.strings) s += c;
         markers += c == kMarker;
         continue;
@@ -259,7 +252,7 @@ class AtomFilter::Reader {
   // The character at pos_ (one UTF-8 sequence), lower-cased if ASCII, and skipped.
   std::string Character() {
     const auto lead = static_cast<unsigned char>(p_[pos_]);
-    if (lead < 0x80) return std::string(1, Lower(p_[pos_++]));
+    if (lead < 0x80) return std::string(1, LowerAscii(p_[pos_++]));
     const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // packs are valid UTF-8 (json_file.h)
     if (pos_ + length > p_.size()) throw Unreadable();
     std::string bytes(p_.substr(pos_, length));
@@ -302,7 +295,7 @@ class AtomFilter::Reader {
         const std::string_view quoted = p_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
         pos_ = end == std::string_view::npos ? p_.size() : end + 2;
         std::string s;
-        for (char q : quoted) s += Lower(q);
+        for (char q : quoted) s += LowerAscii(q);
         return Exact(std::move(s));
       }
       default: {
@@ -337,34 +330,20 @@ class AtomFilter::Reader {
       case 'a': *out = "\a"; return true;
       case 'x': {
         char32_t cp = 0;
-        if (pos_ < p_.size() && p_[pos_] == '{') {
-          size_t i = pos_ + 1;
-          for (; i < p_.size() && IsRegexHexDigit(p_[i]) && i - pos_ <= 8; ++i) cp = cp * 16 + HexValue(p_[i]);
-          if (i >= p_.size() || p_[i] != '}' || i == pos_ + 1 || cp > 0x10FFFF) return false;
-          pos_ = i + 1;
-        } else {
-          if (pos_ + 1 >= p_.size() || !IsRegexHexDigit(p_[pos_]) || !IsRegexHexDigit(p_[pos_ + 1])) return false;
-          cp = HexValue(p_[pos_]) * 16 + HexValue(p_[pos_ + 1]);
-          pos_ += 2;
-        }
+        if (!ReadRegexHexEscape(p_, pos_, &cp, &pos_)) return false;
         out->clear();
         if (cp < 0x80) {
-          out->push_back(Lower(static_cast<char>(cp)));
+          out->push_back(LowerAscii(static_cast<char>(cp)));
         } else {
           AppendUtf8(cp, out);
         }
         return true;
       }
       default:
-        if (!IsEscapablePunctuation(c)) return false;
+        if (!IsRegexEscapablePunctuation(c)) return false;
         *out = std::string(1, c);
         return true;
     }
-  }
-
-  static char32_t HexValue(char c) {
-    if (c >= '0' && c <= '9') return static_cast<char32_t>(c - '0');
-    return static_cast<char32_t>(Lower(c) - 'a' + 10);
   }
 
   // "[...]": the set of its characters when it is a short list of them ("[sd]"), else anything.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <deque>
 
+#include "extract/ascii_case.h"
 #include "extract/utf8.h"
 
 namespace eg {
@@ -152,7 +153,7 @@ void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view
     if (pos + 8 <= text.size()) {
       uint64_t word;
       std::memcpy(&word, text.data() + pos, 8);
-      if ((word & 0x8080808080808080u) == 0) {
+      if (!HasNonAsciiByte(word)) {
         for (size_t k = 0; k < 8; ++k) step(static_cast<uint8_t>(text[pos + k]));
         pos += 8;
         continue;

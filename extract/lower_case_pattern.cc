@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "extract/ascii_case.h"
 #include "extract/regex_syntax.h"
 
 namespace eg {
@@ -12,8 +13,6 @@ namespace {
 struct CannotRewrite {};
 
 bool IsCapital(char32_t c) { return c >= 'A' && c <= 'Z'; }
-char Lower(char c) { return IsCapital(static_cast<unsigned char>(c)) ? static_cast<char>(c + ('a' - 'A')) : c; }
-char32_t LowerCodePoint(char32_t c) { return IsCapital(c) ? c + ('a' - 'A') : c; }
 
 std::string HexEscape(char32_t c) {
   char buffer[8];
@@ -42,7 +41,7 @@ class Rewriter {
       } else if (static_cast<unsigned char>(c) >= 0x80) {
         NonAsciiLiteral();
       } else {
-        out_ += Lower(c);
+        out_ += LowerAscii(c);
         ++pos_;
       }
     }
@@ -63,7 +62,7 @@ class Rewriter {
         out_ += written;
         out_ += ')';
       } else if (IsCapital(value)) {
-        out_ += HexEscape(LowerCodePoint(value));
+        out_ += HexEscape(value + ('a' - 'A'));
       } else {
         out_ += written;
       }
@@ -76,7 +75,7 @@ class Rewriter {
       out_ += "\\Q";
       for (char q : quoted) {
         if (static_cast<unsigned char>(q) >= 0x80) throw CannotRewrite();
-        out_ += Lower(q);
+        out_ += LowerAscii(q);
       }
       pos_ += quoted.size();
       if (end != std::string_view::npos) {
@@ -87,7 +86,7 @@ class Rewriter {
     }
     // Classes of their own ("\d"), assertions ("\b"), control characters ("\n"), punctuation ("\."):
     // none has a case.
-    if (std::string_view("dDsSwWbBAzCntrfva").find(c) != std::string_view::npos || IsPunctuation(c)) {
+    if (std::string_view("dDsSwWbBAzCntrfva").find(c) != std::string_view::npos || IsRegexEscapablePunctuation(c)) {
       out_ += p_.substr(start, 2);
       return;
     }
@@ -96,28 +95,9 @@ class Rewriter {
 
   // At "\x": "\xHH" or "\x{H...}", skipped; its value.
   char32_t HexValue() {
-    pos_ += 2;
     char32_t value = 0;
-    if (pos_ < p_.size() && p_[pos_] == '{') {
-      const size_t open = pos_++;
-      while (pos_ < p_.size() && IsRegexHexDigit(p_[pos_]) && pos_ - open <= 8) value = value * 16 + Digit(p_[pos_++]);
-      if (pos_ >= p_.size() || p_[pos_] != '}' || pos_ == open + 1) throw CannotRewrite();
-      ++pos_;
-      return value;
-    }
-    for (int i = 0; i < 2; ++i, ++pos_) {
-      if (pos_ >= p_.size() || !IsRegexHexDigit(p_[pos_])) throw CannotRewrite();
-      value = value * 16 + Digit(p_[pos_]);
-    }
+    if (!ReadRegexHexEscape(p_, pos_ + 2, &value, &pos_)) throw CannotRewrite();
     return value;
-  }
-
-  static char32_t Digit(char c) {
-    return static_cast<char32_t>(c <= '9' ? c - '0' : Lower(c) - 'a' + 10);
-  }
-  static bool IsPunctuation(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u > 0x20 && u < 0x80 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') && !IsCapital(u);
   }
 
   // "[...]": written as it is, plus the lower case of its capitals before the "]".
@@ -140,8 +120,8 @@ class Rewriter {
       }
       const char32_t from = std::max<char32_t>(low, 'A'), to = std::min<char32_t>(high, 'Z');
       if (from > to) continue;
-      lower += HexEscape(LowerCodePoint(from));
-      if (to > from) lower += "-" + HexEscape(LowerCodePoint(to));
+      lower += HexEscape(from + ('a' - 'A'));
+      if (to > from) lower += "-" + HexEscape(to + ('a' - 'A'));
     }
     const size_t insert_at = final_dash != std::string_view::npos ? final_dash : pos_;
     out_ += p_.substr(start, insert_at - start);
@@ -172,7 +152,7 @@ class Rewriter {
       *c = 0x07;  // some control character: below 'A', which is all that matters here
       return true;
     }
-    if (!IsPunctuation(e)) throw CannotRewrite();
+    if (!IsRegexEscapablePunctuation(e)) throw CannotRewrite();
     *c = static_cast<unsigned char>(e);
     return true;
   }

@@ -15,6 +15,14 @@ inline bool IsRegexHexDigit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+// Whether c is ASCII punctuation, which RE2 reads escaped as itself: "\." "\-" "\\" "\{".
+bool IsRegexEscapablePunctuation(char c);
+
+// The hex escape whose digits start at pos, just after "\x": two digits, or one to eight in braces
+// ("\x{2019}"). Its code point in *value and where it ends in *end; false for one RE2 refuses (a digit
+// short, no closing brace, above U+10FFFF).
+bool ReadRegexHexEscape(std::string_view pattern, size_t pos, char32_t* value, size_t* end);
+
 // Where the flag letters ("i", "-s", "imsU") that start at i end.
 size_t AfterRegexFlagLetters(std::string_view pattern, size_t i);
 

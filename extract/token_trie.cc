@@ -38,7 +38,7 @@ void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& token
       for (; k < size; k += 8) {
         uint64_t word = LoadLittleEndian(text.data() + span.begin + k);
         if (size - k < 8) word &= (uint64_t{1} << (8 * (size - k))) - 1;  // the token's bytes only
-        if (word & 0x8080808080808080u) break;
+        if (HasNonAsciiByte(word)) break;
         word = LowerAsciiWord(word);
         StoreLittleEndian(word, folded_.data() + used + k);
         hasher.AddWord(word);

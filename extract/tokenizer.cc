@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "extract/ascii_case.h"
 #include "extract/utf8.h"
 
 namespace eg {
@@ -327,7 +328,7 @@ void AppendFolded(std::string_view token, std::string* out) {
   for (char* folded = out->data() + old_size; pos < token.size(); ++pos) {
     const unsigned char c = static_cast<unsigned char>(folded[pos]);
     if (c >= 0x80) break;
-    if (c >= 'A' && c <= 'Z') folded[pos] = static_cast<char>(c + ('a' - 'A'));
+    folded[pos] = LowerAscii(static_cast<char>(c));
   }
   if (pos == token.size()) return;
   out->resize(old_size + pos);

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "extract/ascii_case.h"
+
 namespace eg {
 
 size_t FindInvalidUtf8(std::string_view text) {
@@ -14,7 +16,7 @@ size_t FindInvalidUtf8(std::string_view text) {
     while (i + 8 <= n) {
       uint64_t word;
       std::memcpy(&word, s + i, 8);
-      if (word & 0x8080808080808080u) break;
+      if (HasNonAsciiByte(word)) break;
       i += 8;
     }
     if (i >= n) break;
