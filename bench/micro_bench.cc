@@ -6,9 +6,11 @@
 #include <benchmark/benchmark.h>
 
 #include <string>
+#include <vector>
 
 #include "extract/embedded_data.h"
 #include "extract/extract.h"
+#include "extract/rule_pattern.h"
 #include "extract/tokenizer.h"
 #include "graph/event_graph.h"
 
@@ -61,6 +63,37 @@ void BM_RuleApply(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
 }
 BENCHMARK(BM_RuleApply);
+
+// The prefilter alone (atom_filter.h): the rules each sentence view of the sample may match, as
+// RulePack::Apply asks before it runs any regexp.
+void BM_Prefilter(benchmark::State& state) {
+  const eg::Extractor& extractor = SharedExtractor();
+  eg::Document doc = SampleDocument();
+  extractor.Process(&doc);
+  std::vector<std::string> views;
+  eg::SentenceView view;
+  size_t first = 0;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    size_t end = first;
+    while (end < doc.mentions.size() && doc.mentions[end].sentence == s) ++end;
+    if (end > first) {
+      view.Build(doc, s, first, end);
+      views.push_back(view.text());
+    }
+    first = end;
+  }
+  std::vector<int> candidates;
+  int64_t bytes = 0;
+  for (const std::string& text : views) bytes += static_cast<int64_t>(text.size());
+  for (auto _ : state) {
+    for (const std::string& text : views) {
+      extractor.rules().prefilter().Candidates(text, &candidates);
+      benchmark::DoNotOptimize(candidates.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);  // of the views, markers included
+}
+BENCHMARK(BM_Prefilter);
 
 void BM_Process(benchmark::State& state) {
   const eg::Extractor& extractor = SharedExtractor();

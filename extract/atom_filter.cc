@@ -8,6 +8,11 @@ namespace eg {
 namespace {
 
 constexpr size_t kMaxClauses = 16;  // per rule: each clause any match satisfies
+// The matcher looks for an atom's first kLongestAtomLooked bytes, which every text that holds the atom
+// holds too. Its walks overlap by the longest literal it looks for (literal_matcher.h), and the default
+// packs' longest atoms (up to 35 bytes) would make them overlap most of a sentence; cut at 16, they
+// admit no more candidates on the seed articles and 0.2% more on Reuters 2013.
+constexpr size_t kLongestAtomLooked = 16;
 
 // Roughly how likely an atom is to occur in a sentence. It only decides which clause of a rule is looked
 // up first, never the answer. A short or common word ("the", "and", "with", "ing") is in a good share of
@@ -174,7 +179,7 @@ void AtomFilter::Compile() {
     int& id = renumbered[static_cast<size_t>(atom)];
     if (id < 0) {
       id = static_cast<int>(looked_for.size());
-      looked_for.push_back(atoms_[static_cast<size_t>(atom)]);
+      looked_for.push_back(atoms_[static_cast<size_t>(atom)].substr(0, kLongestAtomLooked));
     }
     return id;
   };

@@ -23,7 +23,9 @@
 //   - Anything it does not read with certainty (an escape it does not know, an unbalanced group, nesting
 //     deeper than 200) makes the whole rule a candidate for every text, never a wrong atom.
 //   - The matcher finds ASCII atoms only: a string with other characters stands for its longest ASCII
-//     run ("démarche" for "marche"), which every text that contains it contains too.
+//     run ("démarche" for "marche"), which every text that contains it contains too. It looks for the
+//     first 16 bytes of a longer atom, for the same reason: "announced a gene" for "announced a general
+//     mobilization of". Describe() shows atoms whole.
 //
 // Besides atoms, the reader counts the fewest mention markers ("\x01", rule_pattern.h) any match
 // contains: a rule with a subject and an object slot needs two, and a sentence with one mention, most

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 
@@ -55,6 +57,7 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : liter
       always_.push_back(static_cast<int>(i));
       continue;
     }
+    longest_ = std::max(longest_, literal.size());
     uint32_t node = 0;
     for (char c : literal) {
       const size_t slot = static_cast<size_t>(node) * classes_ + class_of_[static_cast<uint8_t>(c)];
@@ -132,29 +135,24 @@ void LiteralMatcher::Match(std::string_view text, std::vector<int>* found) const
 
 template <typename State>
 void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view text, std::vector<int>* found) const {
-  thread_local std::vector<uint8_t> seen;  // all zero between calls
+  // Per-thread scratch: seen is all zero between calls; steps holds the text as byte classes.
+  thread_local std::vector<uint8_t> seen, steps;
   if (seen.size() < literal_count_) seen.resize(literal_count_, 0);
   found->assign(always_.begin(), always_.end());
-  uint32_t state = 0;
-  auto step = [&](uint8_t byte) {
-    state = delta[static_cast<size_t>(state) * classes_ + class_of_[byte]];
-    if (state < first_output_state_) return;
-    const uint32_t at = state - first_output_state_;
-    for (uint32_t o = output_begin_[at]; o < output_begin_[at + 1]; ++o) {
-      const int literal = outputs_[o];
-      if (!seen[static_cast<size_t>(literal)]) {
-        seen[static_cast<size_t>(literal)] = 1;
-        found->push_back(literal);
-      }
-    }
-  };
+
+  // The text as the classes of its code points, one step each: ASCII bytes through class_of_, eight at a
+  // time when all eight are; a code point that case-folds to ASCII may complete a literal, as a
+  // case-insensitive regexp matches it (K, the Kelvin sign, is k and ſ, the long s, is s; so is İ, whose
+  // lower case is i); any other is in no literal.
+  steps.resize(text.size());
+  size_t count = 0;
   for (size_t pos = 0; pos < text.size();) {
-    // Eight ASCII bytes at a time: one test for all of them instead of one each.
     if (pos + 8 <= text.size()) {
       uint64_t word;
       std::memcpy(&word, text.data() + pos, 8);
       if (!HasNonAsciiByte(word)) {
-        for (size_t k = 0; k < 8; ++k) step(static_cast<uint8_t>(text[pos + k]));
+        for (size_t k = 0; k < 8; ++k) steps[count + k] = class_of_[static_cast<uint8_t>(text[pos + k])];
+        count += 8;
         pos += 8;
         continue;
       }
@@ -163,9 +161,6 @@ void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view
     if (byte < 0x80) {
       ++pos;
     } else {
-      // A code point that case-folds to ASCII may complete a literal, as a case-insensitive regexp
-      // matches it: K, the Kelvin sign, is k and ſ, the long s, is s (so is İ, whose lower case is i). Any
-      // other is in no literal.
       size_t length;
       const char32_t cp = DecodeUtf8(text, pos, &length);
       pos += length;
@@ -173,7 +168,65 @@ void LiteralMatcher::MatchWith(const std::vector<State>& delta, std::string_view
       if (folded >= 0x80) folded = u_tolower(static_cast<UChar32>(cp));
       byte = folded < 0x80 ? static_cast<uint8_t>(folded) : 0;
     }
-    step(byte);
+    steps[count++] = class_of_[byte];
+  }
+
+  // The walks (literal_matcher.h): one over the whole text, or two or four over pieces of it side by
+  // side, when the pieces are at least twice the longest literal. A walk starts at the root, so it finds
+  // every literal that starts in its piece; it goes on overlap steps past the piece to finish them.
+  const size_t unit = std::max<size_t>(longest_, 4);
+  const size_t walks = count >= 8 * unit ? 4 : count >= 4 * unit ? 2 : 1;
+  const size_t overlap = walks == 1 ? 0 : longest_ - 1;
+  // Walk w takes the steps [w * piece, w * piece + length), the last one fewer: the rest of the text.
+  const size_t piece = (count - overlap + walks - 1) / walks;
+  const size_t length = piece + overlap;
+  const size_t last_length = count - (walks - 1) * piece;
+
+  // A step stores the state it reaches in hits, and keeps it only if the state reports literals: no
+  // branch, so the walks never wait for a mispredicted one (one step in seven reaches such a state).
+  thread_local std::vector<uint32_t> hits;
+  hits.resize(count + (walks - 1) * overlap + 1);
+  uint32_t* const hit = hits.data();
+  size_t hit_count = 0;
+  const State* const table = delta.data();
+  const size_t classes = classes_;
+  const uint32_t first_output = first_output_state_;
+  const uint8_t* const steps_of = steps.data();
+  auto step = [&](uint32_t state, size_t at) {
+    state = table[state * classes + steps_of[at]];
+    hit[hit_count] = state;
+    hit_count += state >= first_output;
+    return state;
+  };
+  std::array<uint32_t, 4> state{};
+  size_t i = 0;  // steps every walk has taken
+  if (walks == 4) {
+    for (; i < last_length; ++i) {
+      state[0] = step(state[0], i);
+      state[1] = step(state[1], piece + i);
+      state[2] = step(state[2], 2 * piece + i);
+      state[3] = step(state[3], 3 * piece + i);
+    }
+  } else if (walks == 2) {
+    for (; i < last_length; ++i) {
+      state[0] = step(state[0], i);
+      state[1] = step(state[1], piece + i);
+    }
+  }
+  // The steps left: all of them for one walk, else the few by which the other walks outrun the last.
+  for (size_t w = 0; w < std::max<size_t>(walks - 1, 1); ++w) {
+    for (size_t k = w * piece + i; k < w * piece + length; ++k) state[w] = step(state[w], k);
+  }
+
+  for (size_t h = 0; h < hit_count; ++h) {
+    const uint32_t at = hit[h] - first_output;
+    for (uint32_t o = output_begin_[at]; o < output_begin_[at + 1]; ++o) {
+      const int literal = outputs_[o];
+      if (!seen[static_cast<size_t>(literal)]) {
+        seen[static_cast<size_t>(literal)] = 1;
+        found->push_back(literal);
+      }
+    }
   }
   for (int literal : *found) seen[static_cast<size_t>(literal)] = 0;
 }

@@ -84,6 +84,42 @@ TEST(LiteralMatcherTest, MoreThan65536StatesAgreeWithBruteForce) {
   EXPECT_EQ(Found(literals, upper), expected);
 }
 
+TEST(LiteralMatcherTest, LiteralsAcrossTheWalksPiecesAreFound) {
+  // A long text is walked in two or four pieces side by side: a literal that starts in one piece and ends
+  // in the next must be found, whatever the lengths. Small alphabets make literals overlap everywhere;
+  // é takes two bytes and matches nothing, the Kelvin sign takes three and matches k. Texts of 0 to 400
+  // code points cover one, two and four walks.
+  uint32_t x = 2024;
+  auto next = [&](uint32_t n) {
+    x = x * 1103515245u + 12345u;
+    return (x >> 16) % n;
+  };
+  const std::string letters = "abk ";
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> literals;
+    const uint32_t literal_count = 1 + next(12);
+    const uint32_t longest = 1 + next(16);
+    for (uint32_t i = 0; i < literal_count; ++i) {
+      std::string literal;
+      for (uint32_t k = 0, length = 1 + next(longest); k < length; ++k) literal += letters[next(4)];
+      if (std::find(literals.begin(), literals.end(), literal) == literals.end()) literals.push_back(literal);
+    }
+    std::string text, as_compared;  // as_compared: the text as the matcher compares it, one byte a step
+    for (uint32_t i = 0, length = next(401); i < length; ++i) {
+      switch (next(10)) {
+        case 0: text += "\u00e9", as_compared += '#'; break;
+        case 1: text += "\u212a", as_compared += 'k'; break;
+        case 2: text += 'B', as_compared += 'b'; break;
+        default: {
+          const char c = letters[next(4)];
+          text += c, as_compared += c;
+        }
+      }
+    }
+    EXPECT_EQ(Found(literals, text), BruteForce(literals, as_compared)) << "round " << round << ": " << text;
+  }
+}
+
 TEST(LiteralMatcherTest, IgnoresTheCaseOfTheText) {
   const std::vector<std::string> keywords = {"met with", "talks"};
   EXPECT_EQ(Found(keywords, "KERRY MET WITH LAVROV FOR TALKS."), (std::set<std::string>{"met with", "talks"}));
