@@ -12,6 +12,8 @@ namespace eg {
 namespace {
 
 constexpr char kSchema[] = "schemas/gazetteer.schema.json";
+// How many tokens ahead Annotate asks the name trie to load the slot of a token (TokenTrie::Prefetch).
+constexpr uint32_t kPrefetchAhead = 8;
 
 // Aliases written in capitals only ("US", "IS", "UK", "U.S.") are acronyms: exact by default.
 bool IsAllCaps(std::string_view alias) {
@@ -289,6 +291,7 @@ void Gazetteer::Annotate(Document* doc, const FoldedTokens& folded) const {
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     for (uint32_t i = sentence.first_token; i < limit;) {
+      if (i + kPrefetchAhead < folded.size()) names_.Prefetch(folded, i + kPrefetchAhead);
       const Candidate* chosen = nullptr;
       uint32_t length = 0;
       names_.LongestMatch(folded, i, limit, &length,

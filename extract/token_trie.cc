@@ -62,9 +62,8 @@ void FoldedTokens::Assign(std::string_view text, const std::vector<Token>& token
   folded_.resize(used);
 }
 
-uint32_t TokenTrie::AddWord(const Probe& token) {
-  const uint32_t known = WordId(token);
-  if (known != kNoValue) return known;
+TokenTrie::WordSlot* TokenTrie::AddWord(const Probe& token) {
+  if (const WordSlot* known = FindWord(token)) return const_cast<WordSlot*>(known);
   if (2 * (word_count_ + 1) > words_index_.size()) {  // grow: rehash every word into twice the slots
     std::vector<WordSlot> old(words_index_.size() * 2);
     old.swap(words_index_);
@@ -80,9 +79,9 @@ uint32_t TokenTrie::AddWord(const Probe& token) {
   size_t i = token.hash & mask;
   while (words_index_[i].id != kNoValue) i = (i + 1) & mask;
   words_index_[i] = {token.hash, static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(token.token.size()),
-                     static_cast<uint32_t>(word_count_++)};
+                     static_cast<uint32_t>(word_count_++), 0};
   words_.append(token.token);
-  return words_index_[i].id;
+  return &words_index_[i];
 }
 
 void TokenTrie::RehashEdges(size_t size) {
@@ -126,9 +125,10 @@ uint32_t TokenTrie::Insert(std::string_view text) {
   for (const Token& token : insert_tokens_) {
     insert_folded_.clear();
     AppendFolded(text.substr(token.span.begin, token.span.size()), &insert_folded_);
-    const uint32_t word =
-        AddWord(Probe{insert_folded_, HashFoldedToken(insert_folded_)});
-    node = AddEdge(node, word);
+    WordSlot* const word = AddWord(Probe{insert_folded_, HashFoldedToken(insert_folded_)});
+    const uint32_t parent = node;
+    node = AddEdge(parent, word->id);
+    if (parent == 0) word->root_child = node;
   }
   if (values_[node] == kNoValue) values_[node] = static_cast<uint32_t>(value_count_++);
   return values_[node];

@@ -123,7 +123,8 @@ class TokenTrie {
   // The longest stored sequence that starts at tokens[first] and ends before tokens[limit]; returns its
   // value and stores its length in *length, or returns kNoValue. accept, when given, may reject a stored
   // sequence (e.g. a case mismatch) so that a shorter one is tried. Cost: two hash lookups per token
-  // walked (the token's id in this trie, then the edge), and no allocation.
+  // walked (the token's id in this trie, then the edge), one for the first token (its slot holds the
+  // root's edge), and no allocation.
   //
   // This form takes tokens folded in advance (FoldedTokens), for callers that look up at every token of
   // a document; the one below folds and hashes the tokens it walks, for occasional lookups.
@@ -132,6 +133,13 @@ class TokenTrie {
                         Accept accept) const;
   uint32_t LongestMatch(const FoldedTokens& folded, uint32_t first, uint32_t limit, uint32_t* length) const {
     return LongestMatch(folded, first, limit, length, [](uint32_t, uint32_t) { return true; });
+  }
+
+  // Starts loading what LongestMatch(folded, i, ...) reads first, so that a caller walking the tokens in
+  // order can ask for token i + 8 while it looks up token i: the lookups of tokens that start no name,
+  // most of them, then find their slot in the cache (for a large gazetteer, instead of waiting for memory).
+  void Prefetch(const FoldedTokens& folded, uint32_t i) const {
+    __builtin_prefetch(&words_index_[folded.hash(i) & (words_index_.size() - 1)]);
   }
 
   // Tokens are spans into text.
@@ -157,6 +165,9 @@ class TokenTrie {
     size_t hash = 0;
     uint32_t begin = 0, length = 0;  // in words_
     uint32_t id = kNoValue;
+    // The node the root's edge over this token leads to, or 0: most walks end at their first token, and
+    // this answers it without an edge lookup (in the padding the slot had).
+    uint32_t root_child = 0;
   };
   struct EdgeSlot {  // an edge: key (parent node << 32 | token id) -> child node; key kNoEdge: empty
     uint64_t key;
@@ -168,29 +179,30 @@ class TokenTrie {
   // ("a." in "John A. Smith") do not pile up in one run. Word hashes come mixed (HashFoldedToken).
   static size_t Mix(uint64_t key) { return static_cast<size_t>(MixBits(key)); }
 
-  // The id of a folded token, or kNoValue.
-  uint32_t WordId(const Probe& token) const {
+  // The slot of a folded token, or nullptr.
+  const WordSlot* FindWord(const Probe& token) const {
     const size_t mask = words_index_.size() - 1;
     for (size_t i = token.hash & mask;; i = (i + 1) & mask) {
       const WordSlot& slot = words_index_[i];
-      if (slot.id == kNoValue) return kNoValue;
+      if (slot.id == kNoValue) return nullptr;
       if (slot.hash == token.hash && std::string_view(words_).substr(slot.begin, slot.length) == token.token) {
-        return slot.id;
+        return &slot;
       }
     }
   }
   // The node reached from parent over a folded token, or 0 (the root) when there is none.
   uint32_t Child(uint32_t parent, const Probe& token) const {
-    const uint32_t word = WordId(token);
-    if (word == kNoValue) return 0;
-    const uint64_t key = (static_cast<uint64_t>(parent) << 32) | word;
+    const WordSlot* const slot = FindWord(token);
+    if (!slot) return 0;
+    if (parent == 0) return slot->root_child;
+    const uint64_t key = (static_cast<uint64_t>(parent) << 32) | slot->id;
     const size_t mask = edges_.size() - 1;
     for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
       if (edges_[i].key == key) return edges_[i].child;
       if (edges_[i].key == kNoEdge) return 0;
     }
   }
-  uint32_t AddWord(const Probe& token);                 // its id, new or not
+  WordSlot* AddWord(const Probe& token);                // its slot, new or not
   uint32_t AddEdge(uint32_t parent, uint32_t word);     // the child node, new or not
   // The longest match over tokens [first, limit), token(i) giving the Probe of token i.
   template <typename TokenAt, typename Accept>

@@ -216,5 +216,25 @@ TEST(TokenTrieTest, ManyNamesSharingTokens) {
   EXPECT_EQ(length, 3u);
 }
 
+TEST(TokenTrieTest, ATokenSeenInsideNamesCanStartOneLater) {
+  // A token's slot remembers where the root's edge over it leads: set when a name starts with the token,
+  // whether the token was known before (inside other names) or not, and kept when the tables grow.
+  TokenTrie trie;
+  trie.Insert("Minister Lavrov");
+  const std::string text = "Lavrov met Minister Lavrov in Geneva";
+  const std::vector<Token> tokens = TokensOf(text);
+  FoldedTokens folded;
+  folded.Assign(text, tokens);
+  uint32_t length = 0;
+  EXPECT_EQ(trie.LongestMatch(folded, 0, static_cast<uint32_t>(tokens.size()), &length), TokenTrie::kNoValue);
+  const uint32_t lavrov = trie.Insert("Lavrov");
+  for (int i = 0; i < 5000; ++i) trie.Insert("Envoy " + std::to_string(i) + " of Lavrov");  // grows both tables
+  EXPECT_EQ(trie.LongestMatch(folded, 0, static_cast<uint32_t>(tokens.size()), &length), lavrov);
+  EXPECT_EQ(length, 1u);
+  EXPECT_EQ(trie.LongestMatch(folded, 2, static_cast<uint32_t>(tokens.size()), &length), trie.Insert("Minister Lavrov"));
+  EXPECT_EQ(length, 2u);
+  EXPECT_EQ(trie.LongestMatch(folded, 4, static_cast<uint32_t>(tokens.size()), &length), TokenTrie::kNoValue);
+}
+
 }  // namespace
 }  // namespace eg
