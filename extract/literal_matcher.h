@@ -17,9 +17,9 @@
 // nodes of 40 classes, 0.95 MB. So a text is cut into pieces walked side by side, two when it is four
 // times the longest literal or more (64 bytes with the embedded packs), four from eight times; each walk
 // goes on (longest literal - 1) classes past its piece to finish what starts there, and the lookups of
-// the walks wait for the cache together. On the seed articles this took the
-// matcher from ~21 to ~12 cycles a byte, in the pipeline; on the sample alone (tables in the L1 cache)
-// it is a little slower than one walk.
+// the walks wait for the cache together. On the seed articles this took the matcher from ~21 to ~12
+// cycles a byte in the pipeline; on the sample alone (the table in the L1 cache) it is a little slower
+// than one walk.
 //
 // Thread safety: after construction, Match() may run on many texts at once.
 #ifndef EVENTGRAPH_EXTRACT_LITERAL_MATCHER_H_
