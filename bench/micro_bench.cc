@@ -1,5 +1,6 @@
 // Micro-benchmarks of the extraction stages on the embedded sample text (data/sample.txt) with the default
-// packs: tokenizer, gazetteer lookup, rule matching, graph merge. Bytes/s are of document text.
+// packs: tokenizer, gazetteer lookup, the rule prefilter, rule matching, graph merge. Bytes/s are of
+// document text (of sentence views for the prefilter).
 //
 //   cmake -B build-perf -DCMAKE_BUILD_TYPE=Release -DEG_BUILD_BENCH=ON && cmake --build build-perf
 //   build-perf/bench/eg_micro_bench
