@@ -13,10 +13,12 @@ constexpr int kMaxDepth = 200;
 
 using Fills = std::array<uint8_t, kSlotCount>;
 
-// What the reader knows of a part of a pattern: the most times one match of it fills each slot, and the
-// slot that every match of it begins by filling (-1: none, or not always the same).
+// What the reader knows of a part of a pattern: the most and the fewest times one match of it fills each
+// slot (2 for "more than once"), and the slot that every match of it begins by filling (-1: none, or not
+// always the same).
 struct Shape {
   Fills fills{};
+  Fills fewest{};
   int leading_slot = -1;
 };
 
@@ -57,7 +59,10 @@ class StructureReader {
     while (pos_ < p_.size() && p_[pos_] == '|') {
       ++pos_;
       const Shape other = Concatenation(depth);
-      for (size_t i = 0; i < kSlotCount; ++i) shape.fills[i] = std::max(shape.fills[i], other.fills[i]);
+      for (size_t i = 0; i < kSlotCount; ++i) {
+        shape.fills[i] = std::max(shape.fills[i], other.fills[i]);
+        shape.fewest[i] = std::min(shape.fewest[i], other.fewest[i]);
+      }
       if (other.leading_slot != shape.leading_slot) shape.leading_slot = -1;
     }
     return shape;
@@ -74,6 +79,7 @@ class StructureReader {
       const bool may_skip = Repetition(&element.shape);
       for (size_t i = 0; i < kSlotCount; ++i) {
         shape.fills[i] = static_cast<uint8_t>(std::min(shape.fills[i] + element.shape.fills[i], 2));
+        shape.fewest[i] = static_cast<uint8_t>(std::min(shape.fewest[i] + element.shape.fewest[i], 2));
       }
       if (leading_known) continue;
       if (after_opening) {
@@ -116,6 +122,7 @@ class StructureReader {
       if (many) {
         for (uint8_t& f : x->fills) f = f > 0 ? 2 : 0;
       }
+      if (none) x->fewest = {};
       may_skip = may_skip || none;
     }
     return may_skip;
@@ -190,6 +197,8 @@ class StructureReader {
     if (slot >= 0) {
       uint8_t& f = element.shape.fills[static_cast<size_t>(slot)];
       f = static_cast<uint8_t>(std::min(f + 1, 2));
+      uint8_t& fewest = element.shape.fewest[static_cast<size_t>(slot)];
+      fewest = static_cast<uint8_t>(std::min(fewest + 1, 2));
       element.slot = slot;
     }
     if (slot != -2) element.shape.leading_slot = -1;  // a named group holds a marker's payload, not its "\x01"
@@ -269,6 +278,14 @@ std::optional<Fills> MostFillsPerMatch(std::string_view pattern) {
   }
 }
 
+std::optional<std::array<uint8_t, kSlotCount>> FewestFillsPerMatch(std::string_view pattern) {
+  try {
+    return StructureReader(pattern).Read().fewest;
+  } catch (const Unreadable&) {
+    return std::nullopt;
+  }
+}
+
 std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2::RE2::Options& options,
                                              bool on_lowered_text) {
   StructureReader reader(pattern);
@@ -291,6 +308,7 @@ std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2
   re2::RE2::Options probe_options = options;
   probe_options.set_never_capture(true);
   probes->leading_slot_ = shape.leading_slot;
+  for (size_t slot = 0; slot < kSlotCount; ++slot) probes->required_[slot] = shape.fewest[slot] > 0;
   for (size_t slot = 0; slot < kSlotCount; ++slot) {
     if (shape.fills[slot] == 0 || static_cast<int>(slot) == shape.leading_slot) continue;
     // The pattern with this slot's "\x01(?P<name>" as "\x03(?:" and every other named group unnamed.
@@ -319,9 +337,17 @@ std::unique_ptr<SlotProbes> SlotProbes::Make(std::string_view pattern, const re2
 
 bool SlotProbes::Fill(std::string_view text, size_t begin, size_t end, const std::vector<uint32_t>& markers,
                       std::array<uint32_t, kSlotCount>* filled) const {
-  thread_local std::string copy;  // text, with one marker at a time rewritten
-  copy.assign(text);
-  const re2::StringPiece probed(copy);
+  thread_local std::string copy;  // text, with one marker at a time rewritten; copied at the first run
+  thread_local std::vector<uint32_t> tried;
+  bool copied = false;
+  // Whether slot's probe matches text[begin, end) with the marker at rewritten (if not kEmpty) rewritten.
+  auto run = [&](size_t slot, uint32_t rewritten) {
+    if (!copied) copy.assign(text), copied = true;
+    if (rewritten != kEmpty) copy[rewritten] = '\x03';
+    const bool fits = probes_[slot]->Match(copy, begin, end, re2::RE2::ANCHOR_BOTH, nullptr, 0);
+    if (rewritten != kEmpty) copy[rewritten] = '\x01';
+    return fits;
+  };
   const auto first = std::lower_bound(markers.begin(), markers.end(), begin);
   const auto last = std::lower_bound(first, markers.end(), end);
   for (size_t slot = 0; slot < kSlotCount; ++slot) {
@@ -330,15 +356,14 @@ bool SlotProbes::Fill(std::string_view text, size_t begin, size_t end, const std
       (*filled)[slot] = static_cast<uint32_t>(begin);
       continue;
     }
-    const re2::RE2* probe = probes_[slot].get();
-    if (!probe) {
+    if (!probes_[slot]) {
       (*filled)[slot] = kEmpty;
       continue;
     }
-    bool found = false;
+    // The markers that may fill the slot. A marker the slot's type does not admit cannot, nor can the one
+    // a leading slot takes: leaving them out only drops possibilities that are not RE2's.
+    tried.clear();
     for (auto m = first; m != last; ++m) {
-      // A marker the slot's type does not admit cannot fill it, nor can the one a leading slot takes:
-      // leaving them out only drops possibilities that are not RE2's.
       if (*m + 1 < text.size()) {
         char type = text[*m + 1];  // upper-case in every marker; a case-insensitive rule may take either
         if (type >= 'a' && type <= 'z') type = static_cast<char>(type - ('a' - 'A'));
@@ -346,16 +371,24 @@ bool SlotProbes::Fill(std::string_view text, size_t begin, size_t end, const std
         if (other_ascii || (type >= 'A' && type <= 'Z' && !(letters_[slot] & (1u << (type - 'A'))))) continue;
       }
       if (leading_slot_ >= 0 && *m == begin) continue;
-      copy[*m] = '\x03';
-      const bool fits = probe->Match(probed, begin, end, re2::RE2::ANCHOR_BOTH, nullptr, 0);
-      copy[*m] = '\x01';
-      if (!fits) continue;
+      tried.push_back(*m);
+    }
+    bool found = false;
+    for (size_t i = 0; i < tried.size(); ++i) {
+      // Every match fills a required slot: when no marker before the last fit, the last does.
+      if (required_[slot] && !found && i + 1 == tried.size()) {
+        found = true;
+        (*filled)[slot] = tried[i];
+        break;
+      }
+      if (!run(slot, tried[i])) continue;
       if (found) return false;
       found = true;
-      (*filled)[slot] = *m;
+      (*filled)[slot] = tried[i];
     }
-    // With no marker rewritten, the probe's slot cannot match: does the match leave the slot empty?
-    if (probe->Match(probed, begin, end, re2::RE2::ANCHOR_BOTH, nullptr, 0)) {
+    // With no marker rewritten, the probe's slot cannot match: does the match leave the slot empty? It
+    // must when no marker can fill the slot, and cannot when the slot is required.
+    if (!required_[slot] && (tried.empty() || run(slot, kEmpty))) {
       if (found) return false;
       found = true;
       (*filled)[slot] = kEmpty;

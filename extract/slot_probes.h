@@ -16,7 +16,9 @@
 // can only add a possibility, never remove the right one, so it costs a fallback, never a wrong answer.
 // Two kinds of marker need no run: one whose entity type the slot does not admit, and the first marker
 // of the match when every match begins with the slot ("{subject:ACTOR} met ..."): that slot needs no
-// probe at all.
+// probe at all. A slot with no marker left to try is empty. A slot that every match fills needs no run
+// for "empty", nor for its last marker when none before it fit: most matches of most rules have one
+// marker their object can be, and cost no run for it.
 //
 // That reasoning needs one thing of the pattern: no match fills a slot twice. Make() checks it by reading
 // the pattern's structure (a slot inside a repetition, or two of the same slot in a row, could), and
@@ -48,6 +50,8 @@ constexpr std::string_view kSlotNames[kSlotCount] = {"subject", "object", "locat
 // For each slot, the most times one match of pattern (RE2 syntax, slots expanded) can fill it: 0, 1, or 2
 // for "more than once". nullopt when the reader meets something it does not know for certain.
 std::optional<std::array<uint8_t, kSlotCount>> MostFillsPerMatch(std::string_view pattern);
+// The fewest times: 1 or more for a slot that every match fills.
+std::optional<std::array<uint8_t, kSlotCount>> FewestFillsPerMatch(std::string_view pattern);
 
 class SlotProbes {
  public:
@@ -72,6 +76,7 @@ class SlotProbes {
   // The slot every match begins with ("{subject:ACTOR} met ..."): the marker at the match's start fills
   // it, and it needs no probe. -1: none.
   int leading_slot_ = -1;
+  std::array<bool, kSlotCount> required_{};  // every match fills the slot
   std::array<uint32_t, kSlotCount> letters_{};  // the entity type letters each slot admits (bit c - 'A')
   std::array<std::unique_ptr<re2::RE2>, kSlotCount> probes_;  // null for a slot the rule does not have or
                                                               // that leads

@@ -60,6 +60,23 @@ TEST(SlotProbesTest, CountsTheMostFillsOfEachSlotInOneMatch) {
   EXPECT_EQ(MostFillsPerMatch("(?<" + kS + ")"), std::nullopt);
 }
 
+TEST(SlotProbesTest, CountsTheFewestFillsOfEachSlotInOneMatch) {
+  EXPECT_EQ(FewestFillsPerMatch(kS + " met " + kO), (Fills{1, 1, 0}));
+  EXPECT_EQ(FewestFillsPerMatch("(?i)" + kS + " met " + kO + "(?: in " + kL + ")?"), (Fills{1, 1, 0}));
+  // Alternatives: the fewer of the two.
+  EXPECT_EQ(FewestFillsPerMatch("(?:" + kS + " met " + kO + "|" + kO + " was met by " + kS + ")"), (Fills{1, 1, 0}));
+  EXPECT_EQ(FewestFillsPerMatch("(?:" + kS + "|" + kE + ") met " + kO), (Fills{0, 1, 0}));
+  EXPECT_EQ(FewestFillsPerMatch(kS + " met (?:" + kO + "|)"), (Fills{1, 0, 0}));
+  // A repetition that may take no copy fills nothing for certain; one that takes one at least does.
+  EXPECT_EQ(FewestFillsPerMatch(kS + "(?:, " + kO + ")*"), (Fills{1, 0, 0}));
+  EXPECT_EQ(FewestFillsPerMatch(kS + "(?:, " + kO + ")+"), (Fills{1, 1, 0}));
+  EXPECT_EQ(FewestFillsPerMatch(kS + "(?:, " + kO + "){2,3}"), (Fills{1, 1, 0}));
+  EXPECT_EQ(FewestFillsPerMatch(kS + "(?:, " + kO + "){0,1}"), (Fills{1, 0, 0}));
+  EXPECT_EQ(FewestFillsPerMatch(kS + "(?:, " + kO + ")(?i)?"), (Fills{1, 0, 0}));
+  EXPECT_EQ(FewestFillsPerMatch(kS + " and " + kS), (Fills{2, 0, 0}));
+  EXPECT_EQ(FewestFillsPerMatch("(" + kS), std::nullopt);
+}
+
 TEST(SlotProbesTest, NoProbesForASlotThatOneMatchCanFillTwice) {
   const RE2::Options options;
   EXPECT_EQ(SlotProbes::Make(kS + "(?:, " + kO + ")*", options), nullptr);
