@@ -41,12 +41,8 @@ std::string Format(int year, int month, int day) {
   return IsIsoDate(buffer) ? std::string(buffer) : std::string();
 }
 
-struct Found {
-  size_t begin = std::string_view::npos, end = 0;
-  std::string date;
-};
-
-// Distance from a date expression to the match: 0 inside it.
+// Distance from a date expression [f.begin, f.end) to the match: 0 inside it.
+template <typename Found>
 size_t Distance(const Found& f, size_t match_begin, size_t match_end) {
   if (f.end <= match_begin) return match_begin - f.end;
   if (f.begin >= match_end) return f.begin - match_end;
@@ -82,8 +78,9 @@ std::string IsoDateFromDays(long days) {
   return Format(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
-std::string ResolveEventDate(std::string_view sentence, size_t match_begin, size_t match_end,
-                             const std::string& document_date) {
+void SentenceDates::Read(std::string_view sentence, const std::string& document_date) {
+  found_.clear();
+  fallback_ = IsIsoDate(document_date) ? document_date : std::string();
   static const RE2 kFull(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ([0-9]{1,2}),? ([0-9]{4})\b)");
   static const RE2 kIso(R"(\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b)");
   static const RE2 kMonthDay(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ([0-9]{1,2})\b)");
@@ -92,26 +89,17 @@ std::string ResolveEventDate(std::string_view sentence, size_t match_begin, size
   static const RE2 kRelative(R"((?i)\b(yesterday|today|tonight|last week|last month)\b)");
   static const RE2 kFuture(R"((?i)\b(?:will|shall|to be held|is due to|are due to|next)\b)");
   // What every one of the expressions above but kFuture needs: one DFA pass, after which most sentences
-  // (no date in them) are done.
+  // (no date in them) are done. A month's name counts only beside a number: "may", "mark" and "decided"
+  // are common words.
   static const RE2 kAny(
-      R"((?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday\b|today\b|tonight\b|last (?:week|month)\b)|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b)");
-  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kAny)) {
-    return IsIsoDate(document_date) ? document_date : std::string();
-  }
+      R"((?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-9]|[0-9]{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday\b|today\b|tonight\b|last (?:week|month)\b)|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b)");
+  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kAny)) return;
 
   const bool known = IsIsoDate(document_date);
   const long today = known ? DaysFromIsoDate(document_date) : 0;
   int doc_year = known ? std::atoi(document_date.substr(0, 4).c_str()) : 0;
-  Found best;
-  size_t best_distance = std::string_view::npos;
   auto consider = [&](size_t begin, size_t end, std::string date) {
-    if (date.empty()) return;
-    Found f{begin, end, std::move(date)};
-    const size_t distance = Distance(f, match_begin, match_end);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = std::move(f);
-    }
+    if (!date.empty()) found_.push_back({begin, end, std::move(date)});
   };
   auto scan = [&](const RE2& regex, auto&& to_date) {
     re2::StringPiece input(sentence.data(), sentence.size());
@@ -171,7 +159,27 @@ std::string ResolveEventDate(std::string_view sentence, size_t match_begin, size
       return document_date;
     });
   }
-  return best.date.empty() ? (known ? document_date : std::string()) : best.date;
+}
+
+std::string SentenceDates::DateOf(size_t match_begin, size_t match_end) const {
+  // The nearest expression; of two as near, the one read first.
+  const Found* best = nullptr;
+  size_t best_distance = std::string_view::npos;
+  for (const Found& f : found_) {
+    const size_t distance = Distance(f, match_begin, match_end);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = &f;
+    }
+  }
+  return best ? best->date : fallback_;
+}
+
+std::string ResolveEventDate(std::string_view sentence, size_t match_begin, size_t match_end,
+                             const std::string& document_date) {
+  SentenceDates dates;
+  dates.Read(sentence, document_date);
+  return dates.DateOf(match_begin, match_end);
 }
 
 }  // namespace eg

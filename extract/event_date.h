@@ -15,6 +15,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace eg {
 
@@ -22,6 +23,22 @@ namespace eg {
 // YYYY-MM-DD or empty. Returns YYYY-MM-DD or empty.
 std::string ResolveEventDate(std::string_view sentence, size_t match_begin, size_t match_end,
                              const std::string& document_date);
+
+// The date expressions of one sentence, read once for all the events in it: DateOf(b, e) after Read(s, d)
+// is ResolveEventDate(s, b, e, d). Read() keeps the object's capacity. Not thread-safe: one per thread.
+class SentenceDates {
+ public:
+  void Read(std::string_view sentence, const std::string& document_date);
+  std::string DateOf(size_t match_begin, size_t match_end) const;
+
+ private:
+  struct Found {
+    size_t begin, end;  // the expression's bytes in the sentence
+    std::string date;
+  };
+  std::vector<Found> found_;  // in the order read, which breaks ties in distance
+  std::string fallback_;      // the document's date, when valid
+};
 
 // Days since 1970-01-01 of a valid YYYY-MM-DD date, and back.
 long DaysFromIsoDate(std::string_view date);

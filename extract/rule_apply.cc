@@ -88,6 +88,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
   thread_local std::vector<int> candidates;
   thread_local std::vector<re2::StringPiece> captures;
   thread_local std::vector<size_t> subjects, objects;
+  thread_local SentenceDates dates;
   std::array<uint32_t, kSlotCount> filled;
   size_t next_mention = 0;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
@@ -102,6 +103,8 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     if (candidates.empty()) continue;
 
     const size_t first_event = doc->events.size();
+    const Span sentence_span = doc->sentences[s].span;
+    bool dates_read = false;  // dates: the sentence's date expressions, read at its first event
     for (int candidate : candidates) {
       const Compiled& compiled = rules_[static_cast<size_t>(candidate)];
       if (only_rule && compiled.rule.get() != only_rule) continue;
@@ -138,9 +141,11 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
         event.match = view.Original(match_begin, match_begin + whole.size());
         event.location = ArgumentOf(*doc, capture(program.location_groups), true);
         event.rule = compiled.rule.get();
-        const Span sentence_span = doc->sentences[s].span;
-        event.date = ResolveEventDate(doc->Text(sentence_span), event.match.begin - sentence_span.begin,
-                                      event.match.end - sentence_span.begin, doc->date);
+        if (!dates_read) {
+          dates.Read(doc->Text(sentence_span), doc->date);
+          dates_read = true;
+        }
+        event.date = dates.DateOf(event.match.begin - sentence_span.begin, event.match.end - sentence_span.begin);
         if (RE2::PartialMatch(re2::StringPiece(text.data() + match_begin, whole.size()), *negation_)) {
           event.polarity = Polarity::kNegative;
         }

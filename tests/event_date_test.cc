@@ -45,6 +45,32 @@ TEST(EventDateTest, NearestExpressionToTheMatchWins) {
   EXPECT_EQ(ResolveEventDate(sentence, lavrov, lavrov + 13, "2016-03-24"), "2016-03-21");
 }
 
+TEST(EventDateTest, SentenceDatesReadOnceAnswerForEveryEvent) {
+  const std::string sentence = "On Monday Lavrov spoke, on Tuesday Kerry met Putin, and on March 2 they met.";
+  SentenceDates dates;
+  dates.Read(sentence, "2016-03-24");
+  for (const char* word : {"Lavrov", "Kerry", "they", "spoke", "and"}) {
+    const size_t begin = sentence.find(word), end = begin + std::string(word).size();
+    EXPECT_EQ(dates.DateOf(begin, end), ResolveEventDate(sentence, begin, end, "2016-03-24")) << word;
+  }
+  EXPECT_EQ(dates.DateOf(sentence.find("Lavrov"), sentence.find("Lavrov") + 6), "2016-03-21");
+  EXPECT_EQ(dates.DateOf(sentence.find("they"), sentence.size()), "2016-03-02");
+  // A second sentence forgets the first one's expressions, and a second document its date.
+  dates.Read("Kerry met Putin.", "2016-03-24");
+  EXPECT_EQ(dates.DateOf(0, 5), "2016-03-24");
+  dates.Read("Kerry met Putin.", "");
+  EXPECT_EQ(dates.DateOf(0, 5), "");
+}
+
+TEST(EventDateTest, MonthNamesAreDatesOnlyBesideADay) {
+  // "may", "marked" and "decided" begin like months; with a day the same words are dates.
+  EXPECT_EQ(DateOf("Kerry may meet Lavrov, who marked the decision.", "2016-03-24"), "2016-03-24");
+  EXPECT_EQ(DateOf("Kerry may meet Lavrov in March.", "2016-03-24"), "2016-03-24");
+  EXPECT_EQ(DateOf("Kerry met Lavrov on May 3.", "2016-03-24"), "2015-05-03");
+  EXPECT_EQ(DateOf("Kerry met Lavrov on 3 may.", "2016-06-24"), "2016-05-03");
+  EXPECT_EQ(DateOf("Kerry met Lavrov on Dec 3.", "2016-12-24"), "2016-12-03");
+}
+
 TEST(EventDateTest, WithoutExpressionOrDocumentDate) {
   EXPECT_EQ(DateOf("Kerry met Lavrov.", "2016-03-24"), "2016-03-24");
   EXPECT_EQ(DateOf("Kerry met Lavrov on Thursday.", ""), "") << "a weekday needs the document's date";
