@@ -83,10 +83,16 @@ int AtomFilter::Combine(Kind kind, const std::vector<int>& parts) {
 std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
   const Node& n = nodes_[static_cast<size_t>(node)];
   auto child = [&](uint32_t i) { return children_[n.first_child + i]; };
-  // The clause of a set with the fewest atoms: alone, the most selective.
-  auto smallest = [](std::vector<std::vector<int>> clauses) {
-    auto it = std::min_element(clauses.begin(), clauses.end(),
-                               [](const std::vector<int>& a, const std::vector<int>& b) { return a.size() < b.size(); });
+  // How likely a clause is to hold: the sum of its atoms' commonness.
+  auto likeliness = [&](const std::vector<int>& clause) {
+    double sum = 0;
+    for (int atom : clause) sum += Commonness(atoms_[static_cast<size_t>(atom)]);
+    return sum;
+  };
+  auto less_likely = [&](const std::vector<int>& a, const std::vector<int>& b) { return likeliness(a) < likeliness(b); };
+  // The clause of a set least likely to hold: alone, the most selective.
+  auto smallest = [&](std::vector<std::vector<int>> clauses) {
+    auto it = std::min_element(clauses.begin(), clauses.end(), less_likely);
     return std::vector<std::vector<int>>{std::move(*it)};
   };
   std::vector<std::vector<int>> clauses;
@@ -101,8 +107,7 @@ std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
         for (std::vector<int>& clause : Clauses(child(i))) clauses.push_back(std::move(clause));
       }
       if (clauses.size() > kMaxClauses) {  // any of them is required: keep the most selective
-        std::sort(clauses.begin(), clauses.end(),
-                  [](const std::vector<int>& a, const std::vector<int>& b) { return a.size() < b.size(); });
+        std::sort(clauses.begin(), clauses.end(), less_likely);
         clauses.resize(kMaxClauses);
       }
       break;

@@ -13,8 +13,11 @@
 // it is compared: case never filters, whatever the pattern's flags. A pattern, or a part of one, is read
 // the way RE2's own FilteredRE2 reads it:
 //
-//   - A part is "exact" while the set of strings it can match is small (at most 16): "ha[sd]" is
+//   - A part is "exact" while the set of strings it can match is small (at most 64): "ha[sd]" is
 //     {"has", "had"}, "colou?r" is {"color", "colour"}. Exact parts concatenate and alternate as sets.
+//     The larger the sets, the more an atom says of where its words are ("talks between " rather than
+//     "talks" AND " between "): with the embedded packs, 64 rather than 16 cut the candidates 15% on the
+//     seed articles and 20% on Reuters 2013, for 3,949 atoms instead of 2,711 and ~6 ms more start-up.
 //   - A set that would grow larger becomes a formula: the OR of its strings as atoms, or no requirement at
 //     all when one of them is shorter than min_atom_length bytes ("in", "a" are in every sentence).
 //     Concatenation is AND; alternation is OR.
@@ -32,7 +35,8 @@
 // sentences of real news, cannot match it whatever its words.
 //
 // A formula becomes clauses, ORs of atoms that must all hold (at most 16 a rule; a formula that would
-// need more keeps fewer or wider ones, which only admits more). The clause least likely to hold in
+// need more keeps fewer or wider ones, which only admits more: those least likely to hold, by the
+// estimate below). The clause least likely to hold in
 // ordinary text, by a rough estimate from its atoms' words, is the rule's trigger, indexed by atom; the
 // others are checked only when it holds. Cost per text: one pass of the matcher, then a few rules
 // tried: with the embedded packs, ~2,500 instructions a sentence besides the pass.

@@ -12,7 +12,7 @@
 namespace eg {
 namespace {
 
-constexpr size_t kMaxExactStrings = 16;
+constexpr size_t kMaxExactStrings = 64;
 constexpr size_t kMaxClassChars = 4;
 constexpr int kMaxDepth = 200;
 

@@ -13,8 +13,8 @@
 // Cost: a first pass turns the text into byte classes (a table lookup per ASCII byte, a case mapping per
 // other code point), then one table lookup per class. Each lookup needs the state the last one found and
 // the table's row for it, most often from the L2 cache: the table is 2 bytes per (trie node, distinct
-// literal byte) up to 65,536 nodes, 4 bytes beyond, and the atoms the embedded packs look for make 11,924
-// nodes of 40 classes, 0.95 MB. So a text is cut into pieces walked side by side, two when it is four
+// literal byte) up to 65,536 nodes, 4 bytes beyond, and the atoms the embedded packs look for make 17,992
+// nodes of 40 classes, 1.4 MB. So a text is cut into pieces walked side by side, two when it is four
 // times the longest literal or more (64 bytes with the embedded packs), four from eight times; each walk
 // goes on (longest literal - 1) classes past its piece to finish what starts there, and the lookups of
 // the walks wait for the cache together. On the seed articles this took the matcher from ~21 to ~12
