@@ -113,14 +113,15 @@ void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entit
   // The people the document names are the only candidates for "the chancellor".
   if (named.empty()) return;
   std::vector<Mention> added;
-  size_t next = 0;  // first mention at or after the current token
+  size_t next = 0;  // first mention at or after token t + 1, where it is looked at
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     for (uint32_t t = sentence.first_token; t + 1 < limit; ++t) {
-      while (next < doc->mentions.size() && doc->mentions[next].first_token < t + 1) ++next;
       const std::string_view word = doc->Text(doc->tokens[t].span);
       if (word != "the" && word != "The") continue;
+      // next moves on only here, at the few tokens that need it.
+      while (next < doc->mentions.size() && doc->mentions[next].first_token < t + 1) ++next;
       // The title must not overlap a mention, nor be followed by one (a titled name).
       if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t + 1) continue;
       const bool mention_follows = next < doc->mentions.size() && doc->mentions[next].sentence == s;
@@ -225,12 +226,12 @@ void Coreference::ResolveRoles(Document* doc, const std::vector<const Entity*>& 
 
 void Coreference::ResolvePronouns(Document* doc) const {
   std::vector<Mention> added;
-  size_t next = 0;  // first mention at or after the current token
+  size_t next = 0;  // first mention at or after token t, where it is looked at
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     for (uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
-      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
       if (doc->tokens[t].kind != TokenKind::kWord || !IsPronoun(doc->Text(doc->tokens[t].span))) continue;
+      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
       // The people of the nearest sentence (this one up to the pronoun, then earlier ones) that has any.
       const Entity* only = nullptr;
       bool ambiguous = false, found = false;
@@ -269,16 +270,16 @@ void Coreference::ResolveTwoParties(Document* doc) const {
   std::unordered_map<const Entity*, Count> counts;
   bool counted = false;
   std::vector<Mention> added;
-  size_t next = 0;            // first mention at or after the current token
+  size_t next = 0;            // first mention at or after token t, where it is looked at
   size_t sentence_first = 0;  // first mention of the current sentence or after it
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     while (sentence_first < doc->mentions.size() && doc->mentions[sentence_first].sentence < s) ++sentence_first;
     for (uint32_t t = sentence.first_token; t < limit; ++t) {
-      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
       const uint32_t length = TwoPartiesPhraseAt(*doc, t, limit);
       if (length == 0) continue;
+      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
       if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t) continue;
       if (next < doc->mentions.size() && doc->mentions[next].first_token < t + length) continue;
       // The phrase opens a clause after the one that names the party: "During the meeting with Lavrov, the
