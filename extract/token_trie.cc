@@ -117,6 +117,16 @@ uint32_t TokenTrie::AddEdge(uint32_t parent, uint32_t word) {
   return edges_[i].child;
 }
 
+void TokenTrie::MarkStart(size_t hash) {
+  if (++start_count_ * 16 > starts_.size() * 64) {  // grow: four times the bits, every start marked again
+    starts_.assign(starts_.size() * 4, 0);
+    for (const WordSlot& slot : words_index_) {
+      if (slot.id != kNoValue && slot.root_child != 0) SetStartBit(slot.hash);
+    }
+  }
+  SetStartBit(hash);
+}
+
 uint32_t TokenTrie::Insert(std::string_view text) {
   insert_tokens_.clear();
   TokenizeText(text, &insert_tokens_);
@@ -128,7 +138,10 @@ uint32_t TokenTrie::Insert(std::string_view text) {
     WordSlot* const word = AddWord(Probe{insert_folded_, HashFoldedToken(insert_folded_)});
     const uint32_t parent = node;
     node = AddEdge(parent, word->id);
-    if (parent == 0) word->root_child = node;
+    if (parent == 0 && word->root_child == 0) {
+      word->root_child = node;
+      MarkStart(word->hash);
+    }
   }
   if (values_[node] == kNoValue) values_[node] = static_cast<uint32_t>(value_count_++);
   return values_[node];

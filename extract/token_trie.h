@@ -2,9 +2,12 @@
 //
 // Insert("Sergei Lavrov") stores the path "sergei" -> "lavrov": each distinct folded token gets a small
 // id, and an edge is (parent node, token id). Walking a document then costs two hash lookups per token
-// tried, whatever the number of names stored. Memory: the folded tokens once each, plus 24 bytes per
-// distinct token and 16 per edge (both tables at most half full) and 4 per node. Keys are folded with AppendFolded, so
-// lookups ignore case; callers that need exact case check the candidates they get back.
+// tried, whatever the number of names stored, and most tokens of running text ("said", "talks") start
+// no name: a bit set of the tokens that do, 2 bytes per such token, turns nearly all of those away before
+// any lookup (on Reuters 2013, a run took 11% less time with it). Memory: the folded tokens once each,
+// plus 24 bytes per distinct token and 16 per edge (both tables at most half full) and 4 per node. Keys
+// are folded with AppendFolded, so lookups ignore case; callers that need exact case check the
+// candidates they get back.
 //
 // Not thread-safe to modify; const methods are safe from many threads.
 #ifndef EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
@@ -124,7 +127,8 @@ class TokenTrie {
   // value and stores its length in *length, or returns kNoValue. accept, when given, may reject a stored
   // sequence (e.g. a case mismatch) so that a shorter one is tried. Cost: two hash lookups per token
   // walked (the token's id in this trie, then the edge), one for the first token (its slot holds the
-  // root's edge), and no allocation.
+  // root's edge) and most often none (a token that starts no name is turned away by a bit), and no
+  // allocation.
   //
   // This form takes tokens folded in advance (FoldedTokens), for callers that look up at every token of
   // a document; the one below folds and hashes the tokens it walks, for occasional lookups.
@@ -136,10 +140,10 @@ class TokenTrie {
   }
 
   // Starts loading what LongestMatch(folded, i, ...) reads first, so that a caller walking the tokens in
-  // order can ask for token i + 8 while it looks up token i: the lookups of tokens that start no name,
-  // most of them, then find their slot in the cache (for a large gazetteer, instead of waiting for memory).
+  // order can ask for token i + 8 while it looks up token i: the lookups of tokens that may start a name
+  // then find their slot in the cache (for a large gazetteer, instead of waiting for memory).
   void Prefetch(const FoldedTokens& folded, uint32_t i) const {
-    __builtin_prefetch(&words_index_[folded.hash(i) & (words_index_.size() - 1)]);
+    if (MayStart(folded.hash(i))) __builtin_prefetch(&words_index_[folded.hash(i) & (words_index_.size() - 1)]);
   }
 
   // Tokens are spans into text.
@@ -190,8 +194,19 @@ class TokenTrie {
       }
     }
   }
+  // Whether a token of this hash may start a stored sequence: false for most tokens of running text,
+  // told by a bit set small enough to stay in the L1 cache (starts_), where the word table is not.
+  bool MayStart(size_t hash) const {
+    const size_t bit = StartBit(hash);
+    return (starts_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  size_t StartBit(size_t hash) const { return (hash >> 32) & (starts_.size() * 64 - 1); }  // the word table
+                                                                                          // takes the low bits
+  void SetStartBit(size_t hash) { starts_[StartBit(hash) >> 6] |= uint64_t{1} << (StartBit(hash) & 63); }
+  void MarkStart(size_t hash);  // a token now starts a stored sequence; its slot's root_child is set
   // The node reached from parent over a folded token, or 0 (the root) when there is none.
   uint32_t Child(uint32_t parent, const Probe& token) const {
+    if (parent == 0 && !MayStart(token.hash)) return 0;
     const WordSlot* const slot = FindWord(token);
     if (!slot) return 0;
     if (parent == 0) return slot->root_child;
@@ -214,6 +229,10 @@ class TokenTrie {
   std::vector<EdgeSlot> edges_ = std::vector<EdgeSlot>(16, EdgeSlot{kNoEdge, 0});
   size_t edge_count_ = 0;
   std::vector<uint32_t> values_ = {kNoValue};  // per node; node 0 is the root
+  // A bit per hash value (its high bits, modulo the size) of the tokens that start a stored sequence:
+  // 16 bits per such token, so that about one other token in 16 has its bit set too.
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(1, 0);
+  size_t start_count_ = 0;  // tokens that start a stored sequence
   size_t value_count_ = 0;
   std::vector<Token> insert_tokens_;  // Insert()'s scratch
   std::string insert_folded_;

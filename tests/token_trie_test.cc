@@ -236,5 +236,33 @@ TEST(TokenTrieTest, ATokenSeenInsideNamesCanStartOneLater) {
   EXPECT_EQ(trie.LongestMatch(folded, 4, static_cast<uint32_t>(tokens.size()), &length), TokenTrie::kNoValue);
 }
 
+TEST(TokenTrieTest, EveryStartingTokenIsFoundAsTheTrieGrows) {
+  // The bit set that turns away tokens that start no name grows with the names: each of 5,000 first
+  // tokens must still be found after it has grown, and the words only inside names must not start one.
+  TokenTrie trie;
+  std::vector<uint32_t> values;
+  for (int i = 0; i < 5000; ++i) values.push_back(trie.Insert("Start" + std::to_string(i) + " of Inner" + std::to_string(i)));
+  std::string text;
+  for (int i = 0; i < 5000; i += 7) text += "Start" + std::to_string(i) + " of Inner" + std::to_string(i) + " ";
+  const std::vector<Token> tokens = TokensOf(text);
+  FoldedTokens folded;
+  folded.Assign(text, tokens);
+  const auto limit = static_cast<uint32_t>(tokens.size());
+  size_t found = 0;
+  for (uint32_t t = 0; t < limit; ++t) {
+    uint32_t length = 0, text_length = 0;
+    const uint32_t value = trie.LongestMatch(folded, t, limit, &length);
+    EXPECT_EQ(trie.LongestMatch(text, tokens, t, limit, &text_length), value);
+    if (t % 3 != 0) {  // "of", "InnerN": inside names only
+      EXPECT_EQ(value, TokenTrie::kNoValue) << t;
+      continue;
+    }
+    EXPECT_EQ(value, values[t / 3 * 7]) << t;
+    EXPECT_EQ(length, 3u);
+    ++found;
+  }
+  EXPECT_EQ(found, (5000u + 6) / 7);
+}
+
 }  // namespace
 }  // namespace eg
