@@ -91,7 +91,7 @@ std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
   };
   auto less_likely = [&](const std::vector<int>& a, const std::vector<int>& b) { return likeliness(a) < likeliness(b); };
   // The clause of a set least likely to hold: alone, the most selective.
-  auto smallest = [&](std::vector<std::vector<int>> clauses) {
+  auto least_likely = [&](std::vector<std::vector<int>> clauses) {
     auto it = std::min_element(clauses.begin(), clauses.end(), less_likely);
     return std::vector<std::vector<int>>{std::move(*it)};
   };
@@ -113,14 +113,14 @@ std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
       break;
     case Kind::kOr:
       // (a AND b) OR c is (a OR c) AND (b OR c): one clause per choice of a clause from each child, or,
-      // when that would make too many, one clause from the smallest of each.
+      // when that would make too many, the one least likely to hold of each.
       clauses = Clauses(child(0));
       for (uint32_t i = 1; i < n.child_count; ++i) {
         std::vector<std::vector<int>> other = Clauses(child(i));
         if (clauses.empty() || other.empty()) return {};  // either side may hold without any atom
         if (clauses.size() * other.size() > kMaxClauses) {
-          clauses = smallest(std::move(clauses));
-          other = smallest(std::move(other));
+          clauses = least_likely(std::move(clauses));
+          other = least_likely(std::move(other));
         }
         std::vector<std::vector<int>> product;
         for (const std::vector<int>& a : clauses) {

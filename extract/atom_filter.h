@@ -35,11 +35,11 @@
 // sentences of real news, cannot match it whatever its words.
 //
 // A formula becomes clauses, ORs of atoms that must all hold (at most 16 a rule; a formula that would
-// need more keeps fewer or wider ones, which only admits more: those least likely to hold, by the
-// estimate below). The clause least likely to hold in
-// ordinary text, by a rough estimate from its atoms' words, is the rule's trigger, indexed by atom; the
-// others are checked only when it holds. Cost per text: one pass of the matcher, then a few rules
-// tried: with the embedded packs, ~2,500 instructions a sentence besides the pass.
+// need more keeps fewer or wider ones, which only admits more: the ones least likely to hold in ordinary
+// text, by a rough estimate from their atoms' words). The clause least likely to hold is the rule's
+// trigger, indexed by atom; the others are checked only when it holds. Cost per text: one pass of the
+// matcher, then a few rules tried: with the embedded packs, ~2,500 instructions a sentence besides the
+// pass.
 //
 // Thread safety: Add() and Compile() on one thread; after Compile(), Candidates() may run on many texts
 // at once.

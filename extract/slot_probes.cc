@@ -278,7 +278,7 @@ std::optional<Fills> MostFillsPerMatch(std::string_view pattern) {
   }
 }
 
-std::optional<std::array<uint8_t, kSlotCount>> FewestFillsPerMatch(std::string_view pattern) {
+std::optional<Fills> FewestFillsPerMatch(std::string_view pattern) {
   try {
     return StructureReader(pattern).Read().fewest;
   } catch (const Unreadable&) {
