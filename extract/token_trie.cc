@@ -127,6 +127,21 @@ void TokenTrie::MarkStart(size_t hash) {
   SetStartBit(hash);
 }
 
+void TokenTrie::MarkContinue(uint32_t parent, size_t hash) {
+  if (++continue_count_ * 16 > continues_.size() * 64) {  // grow as MarkStart does, over the edge table
+    continues_.assign(continues_.size() * 4, 0);
+    std::vector<size_t> hashes(word_count_);  // by token id
+    for (const WordSlot& slot : words_index_) {
+      if (slot.id != kNoValue) hashes[slot.id] = slot.hash;
+    }
+    for (const EdgeSlot& edge : edges_) {
+      const auto from = static_cast<uint32_t>(edge.key >> 32);
+      if (edge.key != kNoEdge && from != 0) SetContinueBit(from, hashes[static_cast<uint32_t>(edge.key)]);
+    }
+  }
+  SetContinueBit(parent, hash);
+}
+
 uint32_t TokenTrie::Insert(std::string_view text) {
   insert_tokens_.clear();
   TokenizeText(text, &insert_tokens_);
@@ -137,10 +152,13 @@ uint32_t TokenTrie::Insert(std::string_view text) {
     AppendFolded(text.substr(token.span.begin, token.span.size()), &insert_folded_);
     WordSlot* const word = AddWord(Probe{insert_folded_, HashFoldedToken(insert_folded_)});
     const uint32_t parent = node;
+    const size_t edges = edge_count_;
     node = AddEdge(parent, word->id);
     if (parent == 0 && word->root_child == 0) {
       word->root_child = node;
       MarkStart(word->hash);
+    } else if (parent != 0 && edge_count_ != edges) {
+      MarkContinue(parent, word->hash);
     }
   }
   if (values_[node] == kNoValue) values_[node] = static_cast<uint32_t>(value_count_++);

@@ -237,8 +237,9 @@ TEST(TokenTrieTest, ATokenSeenInsideNamesCanStartOneLater) {
 }
 
 TEST(TokenTrieTest, EveryStartingTokenIsFoundAsTheTrieGrows) {
-  // The bit set that turns away tokens that start no name grows with the names: each of 5,000 first
-  // tokens must still be found after it has grown, and the words only inside names must not start one.
+  // The bit sets that turn away tokens that start no name, and tokens that continue none, grow with the
+  // names: each of 5,000 names must still be found whole after they have grown, and the words only inside
+  // names must not start one.
   TokenTrie trie;
   std::vector<uint32_t> values;
   for (int i = 0; i < 5000; ++i) values.push_back(trie.Insert("Start" + std::to_string(i) + " of Inner" + std::to_string(i)));
