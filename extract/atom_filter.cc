@@ -144,6 +144,8 @@ void AtomFilter::Compile() {
   std::vector<double> commonness(atoms_.size());  // of each atom, asked many times below
   for (size_t atom = 0; atom < atoms_.size(); ++atom) commonness[atom] = Commonness(atoms_[atom]);
   std::vector<std::vector<int>> triggered(atoms_.size());
+  std::vector<uint8_t> of_one_marker_rule(atoms_.size());  // by atom: a rule that needs one marker or none
+                                                          // holds it
   rule_clauses_begin_.assign(1, 0);
   clause_atoms_begin_.assign(1, 0);
   for (size_t rule = 0; rule < roots_.size(); ++rule) {
@@ -160,6 +162,11 @@ void AtomFilter::Compile() {
       auto trigger = std::min_element(clauses.begin(), clauses.end(),
                                       [&](const auto& a, const auto& b) { return cost(a) < cost(b); });
       for (int atom : *trigger) triggered[static_cast<size_t>(atom)].push_back(static_cast<int>(rule));
+      if (markers_needed_[rule] <= 1) {
+        for (const std::vector<int>& clause : clauses) {
+          for (int atom : clause) of_one_marker_rule[static_cast<size_t>(atom)] = 1;
+        }
+      }
       clauses.erase(trigger);
       // Checked in an order that decides soonest: the shortest clauses first (the likeliest to fail), in
       // each the commonest atoms first (the likeliest to be present).
@@ -203,6 +210,16 @@ void AtomFilter::Compile() {
   }
   looked_for_count_ = looked_for.size();
   matcher_ = std::make_unique<LiteralMatcher>(looked_for);
+  // A text with one mention can match only the rules that need at most one (most sentences of real news
+  // have one): their atoms alone make a matcher whose table stays in the cache.
+  std::vector<std::string> few;
+  one_marker_atoms_.clear();
+  for (size_t atom = 0; atom < atoms_.size(); ++atom) {
+    if (!of_one_marker_rule[atom] || renumbered[atom] < 0) continue;
+    one_marker_atoms_.push_back(renumbered[atom]);
+    few.push_back(looked_for[static_cast<size_t>(renumbered[atom])]);
+  }
+  one_marker_matcher_ = std::make_unique<LiteralMatcher>(few);
 }
 
 void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) const {
@@ -214,7 +231,12 @@ void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) cons
   // A sentence with fewer mentions than a rule has slots (say) cannot match it, whatever its atoms.
   const auto markers = static_cast<size_t>(std::count(text.begin(), text.end(), kMarker));
   auto enough_markers = [&](size_t rule) { return markers_needed_[rule] <= markers; };
-  matcher_->Match(text, &found);
+  if (markers <= 1) {
+    one_marker_matcher_->Match(text, &found);
+    for (int& atom : found) atom = one_marker_atoms_[static_cast<size_t>(atom)];
+  } else {
+    matcher_->Match(text, &found);
+  }
   for (int atom : found) present[static_cast<size_t>(atom)] = 1;
   rules->clear();
   for (int rule : always_) {

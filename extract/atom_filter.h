@@ -32,7 +32,9 @@
 //
 // Besides atoms, the reader counts the fewest mention markers ("\x01", rule_pattern.h) any match
 // contains: a rule with a subject and an object slot needs two, and a sentence with one mention, most
-// sentences of real news, cannot match it whatever its words.
+// sentences of real news, cannot match it whatever its words. Such a sentence is searched for the atoms
+// of the rules that need one marker or none only (14 of the embedded packs' 215: a table of 1,720 states,
+// 0.1 MB, that stays in the L2 cache, where the whole one does not).
 //
 // A formula becomes clauses, ORs of atoms that must all hold (at most 16 a rule; a formula that would
 // need more keeps fewer or wider ones, which only admits more: the ones least likely to hold in ordinary
@@ -125,6 +127,10 @@ class AtomFilter {
   // and the matcher's answers are into these, not atoms_.
   size_t looked_for_count_ = 0;
   std::unique_ptr<LiteralMatcher> matcher_;
+  // The matcher for texts with one mention or none: the atoms of the rules that need no more (looked-for
+  // atom one_marker_atoms_[i] is its literal i).
+  std::unique_ptr<LiteralMatcher> one_marker_matcher_;
+  std::vector<int> one_marker_atoms_;
 };
 
 }  // namespace eg
