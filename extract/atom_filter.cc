@@ -237,7 +237,10 @@ void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) cons
   } else {
     matcher_->Match(text, &found);
   }
-  for (int atom : found) present[static_cast<size_t>(atom)] = 1;
+  // Raw pointers: the thread_local vectors' own would be fetched again at every use in the loops below.
+  uint8_t* const is_present = present.data();
+  uint8_t* const is_seen = seen.data();
+  for (int atom : found) is_present[atom] = 1;
   rules->clear();
   for (int rule : always_) {
     if (enough_markers(static_cast<size_t>(rule))) rules->push_back(rule);
@@ -247,22 +250,22 @@ void AtomFilter::Candidates(std::string_view text, std::vector<int>* rules) cons
     const auto a = static_cast<size_t>(atom);
     for (uint32_t t = trigger_begin_[a]; t < trigger_begin_[a + 1]; ++t) {
       const auto rule = static_cast<size_t>(trigger_rules_[t]);
-      if (seen[rule]) continue;
-      seen[rule] = 1;
+      if (is_seen[rule]) continue;
+      is_seen[rule] = 1;
       tried.push_back(static_cast<int>(rule));
       bool all = enough_markers(rule);
       for (uint32_t c = rule_clauses_begin_[rule]; all && c < rule_clauses_begin_[rule + 1]; ++c) {
         bool any = false;
         for (uint32_t i = clause_atoms_begin_[c]; !any && i < clause_atoms_begin_[c + 1]; ++i) {
-          any = present[static_cast<size_t>(clause_atoms_[i])] != 0;
+          any = is_present[clause_atoms_[i]] != 0;
         }
         all = any;
       }
       if (all) rules->push_back(static_cast<int>(rule));
     }
   }
-  for (int atom : found) present[static_cast<size_t>(atom)] = 0;
-  for (int rule : tried) seen[static_cast<size_t>(rule)] = 0;
+  for (int atom : found) is_present[atom] = 0;
+  for (int rule : tried) is_seen[rule] = 0;
   std::sort(rules->begin(), rules->end());
 }
 
