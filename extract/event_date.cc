@@ -1,6 +1,7 @@
 #include "extract/event_date.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <array>
 #include <cstdio>
@@ -88,12 +89,21 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   static const RE2 kWeekday(R"((?i)\b(?:(last|next|this) )?(mon|tues|wednes|thurs|fri|satur|sun)day\b)");
   static const RE2 kRelative(R"((?i)\b(yesterday|today|tonight|last week|last month)\b)");
   static const RE2 kFuture(R"((?i)\b(?:will|shall|to be held|is due to|are due to|next)\b)");
-  // What every one of the expressions above but kFuture needs: one DFA pass, after which most sentences
-  // (no date in them) are done. A month's name counts only beside a number: "may", "mark" and "decided"
-  // are common words.
-  static const RE2 kAny(
-      R"((?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-9]|[0-9]{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday\b|today\b|tonight\b|last (?:week|month)\b)|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b)");
-  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kAny)) return;
+  // Which of the expressions above but kFuture the sentence holds, told by one DFA pass: most sentences
+  // hold none and are done, and the others are scanned with the ones they hold only.
+  enum { kHasFull, kHasIso, kHasMonthDay, kHasDayMonth, kHasWeekday, kHasRelative, kExpressions };
+  static const RE2::Set* const kWhich = [] {
+    auto* set = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
+    for (const RE2* regex : {&kFull, &kIso, &kMonthDay, &kDayMonth, &kWeekday, &kRelative}) {
+      set->Add(regex->pattern(), nullptr);
+    }
+    set->Compile();
+    return set;
+  }();
+  thread_local std::vector<int> matched;
+  if (!kWhich->Match(re2::StringPiece(sentence.data(), sentence.size()), &matched)) return;
+  std::array<bool, kExpressions> holds{};
+  for (int i : matched) holds[static_cast<size_t>(i)] = true;
 
   const bool known = IsIsoDate(document_date);
   const long today = known ? DaysFromIsoDate(document_date) : 0;
@@ -101,7 +111,8 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   auto consider = [&](size_t begin, size_t end, std::string date) {
     if (!date.empty()) found_.push_back({begin, end, std::move(date)});
   };
-  auto scan = [&](const RE2& regex, auto&& to_date) {
+  auto scan = [&](size_t expression, const RE2& regex, auto&& to_date) {
+    if (!holds[expression]) return;
     re2::StringPiece input(sentence.data(), sentence.size());
     re2::StringPiece groups[4];
     size_t pos = 0;
@@ -115,10 +126,10 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   };
   auto text = [](const re2::StringPiece& piece) { return std::string(piece.data(), piece.size()); };
 
-  scan(kFull, [&](re2::StringPiece* g) {
+  scan(kHasFull, kFull, [&](re2::StringPiece* g) {
     return Format(std::atoi(text(g[3]).c_str()), MonthOf(text(g[1])), std::atoi(text(g[2]).c_str()));
   });
-  scan(kIso, [&](re2::StringPiece* g) {
+  scan(kHasIso, kIso, [&](re2::StringPiece* g) {
     return Format(std::atoi(text(g[1]).c_str()), std::atoi(text(g[2]).c_str()), std::atoi(text(g[3]).c_str()));
   });
   if (known) {
@@ -129,15 +140,15 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
       if (DaysFromIsoDate(date) > today + kFutureSlackDays) date = Format(doc_year - 1, month, day);
       return date;
     };
-    scan(kMonthDay, [&](re2::StringPiece* g) {
+    scan(kHasMonthDay, kMonthDay, [&](re2::StringPiece* g) {
       return in_doc_year(MonthOf(text(g[1])), std::atoi(text(g[2]).c_str()));
     });
-    scan(kDayMonth, [&](re2::StringPiece* g) {
+    scan(kHasDayMonth, kDayMonth, [&](re2::StringPiece* g) {
       return in_doc_year(MonthOf(text(g[2])), std::atoi(text(g[1]).c_str()));
     });
-    const bool future = RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kFuture);
+    const bool future = holds[kHasWeekday] && RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kFuture);
     const int doc_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
-    scan(kWeekday, [&](re2::StringPiece* g) {
+    scan(kHasWeekday, kWeekday, [&](re2::StringPiece* g) {
       const std::string which = text(g[1]);
       const int weekday = WeekdayOf(text(g[2]));
       long delta;
@@ -150,7 +161,7 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
       }
       return IsoDateFromDays(today + delta);
     });
-    scan(kRelative, [&](re2::StringPiece* g) {
+    scan(kHasRelative, kRelative, [&](re2::StringPiece* g) {
       std::string word = text(g[1]);
       for (char& c : word) c = static_cast<char>(c | 0x20);
       if (word == "yesterday") return IsoDateFromDays(today - 1);
