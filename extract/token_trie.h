@@ -2,13 +2,14 @@
 //
 // Insert("Sergei Lavrov") stores the path "sergei" -> "lavrov": each distinct folded token gets a small
 // id, and an edge is (parent node, token id). Walking a document then costs two hash lookups per token
-// tried, whatever the number of names stored, and most tokens of running text ("said", "talks") start
-// no name: a bit set of the tokens that do, 2 bytes per such token, turns nearly all of those away before
-// any lookup (on Reuters 2013, a run took 11% less time with it). A second one, 2 bytes per edge from
-// another node than the root, does the same for the token after "the" or "new" that continues no name. Memory: the folded tokens once each,
-// plus 24 bytes per distinct token and 16 per edge (both tables at most half full) and 4 per node. Keys
-// are folded with AppendFolded, so lookups ignore case; callers that need exact case check the
-// candidates they get back.
+// tried, whatever the number of names stored. But most tokens of running text ("said", "talks") start
+// no name, and the tables outgrow the L1 cache (the default gazetteer's: 384 KB and 512 KB): a bit set
+// of the tokens that do start one, about 2 bytes per such token (8 KB), turns nearly all the others away
+// before any lookup (on Reuters 2013, a run took 11% less time with it). A second one, of the edges from
+// other nodes than the root (32 KB), does the same for the token after "the" or "new" that continues no
+// name. Memory: the folded tokens once each, plus 24 bytes per distinct token and 16 per edge (both
+// tables at most half full), 4 per node and the bit sets. Keys are folded with AppendFolded, so lookups
+// ignore case; callers that need exact case check the candidates they get back.
 //
 // Not thread-safe to modify; const methods are safe from many threads.
 #ifndef EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
@@ -196,13 +197,13 @@ class TokenTrie {
     }
   }
   // Whether a token of this hash may start a stored sequence: false for most tokens of running text,
-  // told by a bit set small enough to stay in the L1 cache (starts_), where the word table is not.
+  // told by a bit set that stays in the cache (starts_), where the word table does not.
   bool MayStart(size_t hash) const {
     const size_t bit = StartBit(hash);
     return (starts_[bit >> 6] >> (bit & 63)) & 1;
   }
-  size_t StartBit(size_t hash) const { return (hash >> 32) & (starts_.size() * 64 - 1); }  // the word table
-                                                                                          // takes the low bits
+  // The high bits of the hash: the word table takes the low ones.
+  size_t StartBit(size_t hash) const { return (hash >> 32) & (starts_.size() * 64 - 1); }
   void SetStartBit(size_t hash) { starts_[StartBit(hash) >> 6] |= uint64_t{1} << (StartBit(hash) & 63); }
   void MarkStart(size_t hash);  // a token now starts a stored sequence; its slot's root_child is set
   // The same for the other edges: whether node parent may have an edge over a token of this hash. After
