@@ -144,8 +144,8 @@ void AtomFilter::Compile() {
   std::vector<double> commonness(atoms_.size());  // of each atom, asked many times below
   for (size_t atom = 0; atom < atoms_.size(); ++atom) commonness[atom] = Commonness(atoms_[atom]);
   std::vector<std::vector<int>> triggered(atoms_.size());
-  std::vector<uint8_t> of_one_marker_rule(atoms_.size());  // by atom: a rule that needs one marker or none
-                                                          // holds it
+  // By atom: whether a rule that needs one marker or none holds it.
+  std::vector<uint8_t> of_one_marker_rule(atoms_.size());
   rule_clauses_begin_.assign(1, 0);
   clause_atoms_begin_.assign(1, 0);
   for (size_t rule = 0; rule < roots_.size(); ++rule) {
