@@ -46,7 +46,10 @@ AtomFilter::~AtomFilter() = default;
 
 int AtomFilter::AtomNode(const std::string& atom) {
   auto [it, added] = atom_ids_.emplace(atom, static_cast<int>(atoms_.size()));
-  if (added) atoms_.push_back(atom);
+  if (added) {
+    atoms_.push_back(atom);
+    commonness_.push_back(Commonness(atom));
+  }
   Node node;
   node.kind = Kind::kAtom;
   node.atom = it->second;
@@ -80,16 +83,18 @@ int AtomFilter::Combine(Kind kind, const std::vector<int>& parts) {
   return static_cast<int>(nodes_.size() - 1);
 }
 
+double AtomFilter::Likeliness(const std::vector<int>& clause) const {
+  double sum = 0;
+  for (int atom : clause) sum += commonness_[static_cast<size_t>(atom)];
+  return sum;
+}
+
 std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
   const Node& n = nodes_[static_cast<size_t>(node)];
   auto child = [&](uint32_t i) { return children_[n.first_child + i]; };
-  // How likely a clause is to hold: the sum of its atoms' commonness.
-  auto likeliness = [&](const std::vector<int>& clause) {
-    double sum = 0;
-    for (int atom : clause) sum += Commonness(atoms_[static_cast<size_t>(atom)]);
-    return sum;
+  auto less_likely = [&](const std::vector<int>& a, const std::vector<int>& b) {
+    return Likeliness(a) < Likeliness(b);
   };
-  auto less_likely = [&](const std::vector<int>& a, const std::vector<int>& b) { return likeliness(a) < likeliness(b); };
   // The clause of a set least likely to hold: alone, the most selective.
   auto least_likely = [&](std::vector<std::vector<int>> clauses) {
     auto it = std::min_element(clauses.begin(), clauses.end(), less_likely);
@@ -141,8 +146,6 @@ std::vector<std::vector<int>> AtomFilter::Clauses(int node) const {
 }
 
 void AtomFilter::Compile() {
-  std::vector<double> commonness(atoms_.size());  // of each atom, asked many times below
-  for (size_t atom = 0; atom < atoms_.size(); ++atom) commonness[atom] = Commonness(atoms_[atom]);
   std::vector<std::vector<int>> triggered(atoms_.size());
   // By atom: whether a rule that needs one marker or none holds it.
   std::vector<uint8_t> of_one_marker_rule(atoms_.size());
@@ -154,13 +157,8 @@ void AtomFilter::Compile() {
       always_.push_back(static_cast<int>(rule));
     } else {
       // The clause least likely to hold is the trigger; the others are checked when it holds.
-      auto cost = [&](const std::vector<int>& clause) {
-        double sum = 0;
-        for (int atom : clause) sum += commonness[static_cast<size_t>(atom)];
-        return sum;
-      };
       auto trigger = std::min_element(clauses.begin(), clauses.end(),
-                                      [&](const auto& a, const auto& b) { return cost(a) < cost(b); });
+                                      [&](const auto& a, const auto& b) { return Likeliness(a) < Likeliness(b); });
       for (int atom : *trigger) triggered[static_cast<size_t>(atom)].push_back(static_cast<int>(rule));
       if (markers_needed_[rule] <= 1) {
         for (const std::vector<int>& clause : clauses) {
@@ -173,7 +171,7 @@ void AtomFilter::Compile() {
       std::sort(clauses.begin(), clauses.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
       for (std::vector<int>& clause : clauses) {
         std::stable_sort(clause.begin(), clause.end(), [&](int a, int b) {
-          return commonness[static_cast<size_t>(a)] > commonness[static_cast<size_t>(b)];
+          return commonness_[static_cast<size_t>(a)] > commonness_[static_cast<size_t>(b)];
         });
       }
       for (const std::vector<int>& clause : clauses) {

@@ -104,6 +104,8 @@ class AtomFilter {
   // The formula as clauses, ORs of atoms that must all hold: exact for ANDs of ORs, looser (fewer
   // clauses, or wider ones) where that would take more than kMaxClauses.
   std::vector<std::vector<int>> Clauses(int node) const;
+  // How likely a clause is to hold in ordinary text: the sum of its atoms' commonness_.
+  double Likeliness(const std::vector<int>& clause) const;
   void Describe(int node, std::string* out) const;
 
   const int min_atom_length_;
@@ -112,6 +114,7 @@ class AtomFilter {
   std::vector<int> roots_;  // by rule
   std::vector<uint8_t> markers_needed_;  // by rule: the fewest mention markers ('\x01') a match contains
   std::vector<std::string> atoms_;
+  std::vector<double> commonness_;  // by atom: roughly how likely it is to occur in a sentence
   std::unordered_map<std::string, int> atom_ids_;
   // After Compile(), each rule's formula as clauses: one, its trigger, indexed by atom (the rules whose
   // trigger holds an atom: trigger_rules_[trigger_begin_[a], ...[a + 1])); the others checked once the
