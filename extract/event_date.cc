@@ -91,18 +91,18 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   static const RE2 kFuture(R"((?i)\b(?:will|shall|to be held|is due to|are due to|next)\b)");
   // Which of the expressions above but kFuture the sentence holds, told by one DFA pass: most sentences
   // hold none and are done, and the others are scanned with the ones they hold only.
-  enum { kHasFull, kHasIso, kHasMonthDay, kHasDayMonth, kHasWeekday, kHasRelative, kExpressions };
+  enum { kHasFull, kHasIso, kHasMonthDay, kHasDayMonth, kHasWeekday, kHasRelative };  // kExpressions[i]
+  static const std::array<const RE2*, 6> kExpressions = {&kFull,     &kIso,     &kMonthDay,
+                                                         &kDayMonth, &kWeekday, &kRelative};
   static const RE2::Set* const kWhich = [] {
     auto* set = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
-    for (const RE2* regex : {&kFull, &kIso, &kMonthDay, &kDayMonth, &kWeekday, &kRelative}) {
-      set->Add(regex->pattern(), nullptr);
-    }
+    for (const RE2* regex : kExpressions) set->Add(regex->pattern(), nullptr);
     set->Compile();
     return set;
   }();
   thread_local std::vector<int> matched;
   if (!kWhich->Match(re2::StringPiece(sentence.data(), sentence.size()), &matched)) return;
-  std::array<bool, kExpressions> holds{};
+  std::array<bool, kExpressions.size()> holds{};
   for (int i : matched) holds[static_cast<size_t>(i)] = true;
 
   const bool known = IsIsoDate(document_date);
@@ -111,8 +111,9 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   auto consider = [&](size_t begin, size_t end, std::string date) {
     if (!date.empty()) found_.push_back({begin, end, std::move(date)});
   };
-  auto scan = [&](size_t expression, const RE2& regex, auto&& to_date) {
+  auto scan = [&](size_t expression, auto&& to_date) {
     if (!holds[expression]) return;
+    const RE2& regex = *kExpressions[expression];
     re2::StringPiece input(sentence.data(), sentence.size());
     re2::StringPiece groups[4];
     size_t pos = 0;
@@ -126,10 +127,10 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   };
   auto text = [](const re2::StringPiece& piece) { return std::string(piece.data(), piece.size()); };
 
-  scan(kHasFull, kFull, [&](re2::StringPiece* g) {
+  scan(kHasFull, [&](re2::StringPiece* g) {
     return Format(std::atoi(text(g[3]).c_str()), MonthOf(text(g[1])), std::atoi(text(g[2]).c_str()));
   });
-  scan(kHasIso, kIso, [&](re2::StringPiece* g) {
+  scan(kHasIso, [&](re2::StringPiece* g) {
     return Format(std::atoi(text(g[1]).c_str()), std::atoi(text(g[2]).c_str()), std::atoi(text(g[3]).c_str()));
   });
   if (known) {
@@ -140,15 +141,15 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
       if (DaysFromIsoDate(date) > today + kFutureSlackDays) date = Format(doc_year - 1, month, day);
       return date;
     };
-    scan(kHasMonthDay, kMonthDay, [&](re2::StringPiece* g) {
+    scan(kHasMonthDay, [&](re2::StringPiece* g) {
       return in_doc_year(MonthOf(text(g[1])), std::atoi(text(g[2]).c_str()));
     });
-    scan(kHasDayMonth, kDayMonth, [&](re2::StringPiece* g) {
+    scan(kHasDayMonth, [&](re2::StringPiece* g) {
       return in_doc_year(MonthOf(text(g[2])), std::atoi(text(g[1]).c_str()));
     });
     const bool future = holds[kHasWeekday] && RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kFuture);
     const int doc_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
-    scan(kHasWeekday, kWeekday, [&](re2::StringPiece* g) {
+    scan(kHasWeekday, [&](re2::StringPiece* g) {
       const std::string which = text(g[1]);
       const int weekday = WeekdayOf(text(g[2]));
       long delta;
@@ -161,7 +162,7 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
       }
       return IsoDateFromDays(today + delta);
     });
-    scan(kHasRelative, kRelative, [&](re2::StringPiece* g) {
+    scan(kHasRelative, [&](re2::StringPiece* g) {
       std::string word = text(g[1]);
       for (char& c : word) c = static_cast<char>(c | 0x20);
       if (word == "yesterday") return IsoDateFromDays(today - 1);
