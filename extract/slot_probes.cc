@@ -360,10 +360,16 @@ bool SlotProbes::Fill(std::string_view text, size_t begin, size_t end, const std
       (*filled)[slot] = kEmpty;
       continue;
     }
-    // The markers that may fill the slot. A marker the slot's type does not admit cannot, nor can the one
-    // a leading slot takes: leaving them out only drops possibilities that are not RE2's.
+    // The markers that may fill the slot. A marker the slot's type does not admit cannot, nor can one
+    // another slot takes in every way of matching: the one a leading slot takes, and the one an earlier
+    // slot was found to take (the only one it can, so it takes it in every way; a marker is read by one
+    // part of the pattern). Leaving them out only drops possibilities that are not RE2's.
     tried.clear();
     for (auto m = first; m != last; ++m) {
+      if (std::find(filled->begin(), filled->begin() + static_cast<std::ptrdiff_t>(slot), *m) !=
+          filled->begin() + static_cast<std::ptrdiff_t>(slot)) {
+        continue;
+      }
       if (*m + 1 < text.size()) {
         char type = text[*m + 1];  // upper-case in every marker; a case-insensitive rule may take either
         if (type >= 'a' && type <= 'z') type = static_cast<char>(type - ('a' - 'A'));

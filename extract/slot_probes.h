@@ -14,9 +14,10 @@
 // choose (its match is one of them); when more are, Fill() says so and the caller asks RE2's NFA, which
 // picks by its priorities. A rewritten marker that some other part of the pattern could swallow ("[^,]+")
 // can only add a possibility, never remove the right one, so it costs a fallback, never a wrong answer.
-// Two kinds of marker need no run: one whose entity type the slot does not admit, and the first marker
-// of the match when every match begins with the slot ("{subject:ACTOR} met ..."): that slot needs no
-// probe at all. A slot with no marker left to try is empty. A slot that every match fills needs no run
+// Three kinds of marker need no run: one whose entity type the slot does not admit; the first marker of
+// the match when every match begins with the slot ("{subject:ACTOR} met ..."): that slot needs no probe
+// at all; and, for a later slot, the marker an earlier slot was found to take (only one part of the
+// pattern reads a marker, so the object cannot be the subject's). A slot with no marker left to try is empty. A slot that every match fills needs no run
 // for "empty", nor for its last marker when none before it fit: most matches of most rules have one
 // marker their object can be, and cost no run for it.
 //
