@@ -1,6 +1,7 @@
 #include "extract/rule_pattern.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/ascii_case.h"
 #include "extract/utf8.h"
@@ -135,81 +136,104 @@ bool ExpandRulePattern(std::string_view pattern, const RuleMacros& macros, std::
   return Expand(pattern, macros, 0, expanded, error);
 }
 
+namespace {
+
+// What SentenceView::Build does with an ASCII byte of the sentence: copies it, or reads it as a space (so
+// that the text cannot forge a mention marker, "\x01" and "\x02" are spaces too). kOther: a byte of a
+// longer UTF-8 sequence, decoded.
+enum ViewByte : uint8_t { kCopy, kSpace, kOther };
+constexpr std::array<ViewByte, 256> kViewBytes = [] {
+  std::array<ViewByte, 256> kinds{};
+  for (char c : {' ', '\t', '\n', '\r', '\x01', '\x02'}) kinds[static_cast<unsigned char>(c)] = kSpace;
+  for (size_t byte = 0x80; byte < 256; ++byte) kinds[byte] = kOther;
+  return kinds;
+}();
+
+}  // namespace
+
 void SentenceView::Build(const Document& doc, uint32_t s, size_t first_mention, size_t end_mention) {
   const Span span = doc.sentences[s].span;
   const std::string_view full = doc.text;
   // Room for the worst case (every byte kept, every mention a marker of up to 24 bytes), written through
-  // pointers and cut to size at the end: no capacity check per byte.
+  // a pointer and cut to size at the end: no capacity check per byte.
   const size_t room = span.end - span.begin + (end_mention - first_mention) * 24;
   if (text_.size() < room) text_.resize(room);
-  if (offsets_.size() < room + 1) offsets_.resize(room + 1);
   markers_.clear();
+  segments_.clear();
   char* out = text_.data();
-  uint32_t* out_offsets = offsets_.data();
   size_t n = 0;
+  // The document offset the next byte has if it continues the last segment; none after a marker.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t continues_at = kNone;
   auto put = [&](char c, size_t at) {
-    out[n] = c;
-    out_offsets[n++] = static_cast<uint32_t>(at);
+    if (at != continues_at) segments_.push_back({static_cast<uint32_t>(n), static_cast<uint32_t>(at), false});
+    continues_at = at + 1;
+    out[n++] = c;
   };
+  auto last_is_space = [&] { return n > 0 && out[n - 1] == ' '; };
   size_t mention = first_mention;
   size_t next_mention_at = mention < end_mention ? doc.mentions[mention].span.begin : span.end;
   size_t pos = span.begin;
-  bool last_space = false;
   while (pos < span.end) {
     if (pos == next_mention_at) {
       const Mention& m = doc.mentions[mention];
       markers_.push_back(static_cast<uint32_t>(n));
-      put('\x01', pos);
-      put(m.entity->stands_for ? 'K' : EntityTypeLetter(m.entity->type), pos);
+      segments_.push_back({static_cast<uint32_t>(n), static_cast<uint32_t>(pos), true});
+      out[n++] = '\x01';
+      out[n++] = m.entity->stands_for ? 'K' : EntityTypeLetter(m.entity->type);
       char digits[20];
       int count = 0;
       for (size_t i = mention; count == 0 || i > 0; i /= 10) digits[count++] = static_cast<char>('0' + i % 10);
-      while (count > 0) put(digits[--count], pos);
-      put('\x02', pos);
+      while (count > 0) out[n++] = digits[--count];
+      out[n++] = '\x02';
+      continues_at = kNone;
       pos = m.span.end;
       ++mention;
       next_mention_at = mention < end_mention ? doc.mentions[mention].span.begin : span.end;
-      last_space = false;
       continue;
     }
-    const unsigned char byte = static_cast<unsigned char>(full[pos]);
-    if (byte >= 0x80) {
-      size_t len;
-      const char32_t cp = DecodeUtf8(full, pos, &len);
-      const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
-      if (space) {
-        if (!last_space) put(' ', pos);
-        last_space = true;
-      } else {
-        if (cp == 0x2018 || cp == 0x2019) {
-          put('\'', pos);
-        } else if (cp == 0x201C || cp == 0x201D) {
-          put('"', pos);
-        } else if (cp == 0x2013 || cp == 0x2014) {
-          put('-', pos);
-        } else {
-          for (size_t k = 0; k < len; ++k) put(full[pos + k], pos + k);
-        }
-        last_space = false;
-      }
-      pos += len;
+    // Most bytes: copied up to the next mention or the next byte that is not.
+    if (kViewBytes[static_cast<unsigned char>(full[pos])] == kCopy) {
+      if (pos != continues_at) segments_.push_back({static_cast<uint32_t>(n), static_cast<uint32_t>(pos), false});
+      do {
+        out[n++] = full[pos++];
+      } while (pos < next_mention_at && kViewBytes[static_cast<unsigned char>(full[pos])] == kCopy);
+      continues_at = pos;
       continue;
     }
-    // \x01 and \x02 in the text itself are spaces, so that the text cannot forge a mention marker.
-    if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == 0x01 || byte == 0x02) {
-      if (!last_space) put(' ', pos);
-      last_space = true;
+    if (kViewBytes[static_cast<unsigned char>(full[pos])] == kSpace) {
+      if (!last_is_space()) put(' ', pos);
+      ++pos;
+      continue;
+    }
+    size_t len;
+    const char32_t cp = DecodeUtf8(full, pos, &len);
+    const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+    if (space) {
+      if (!last_is_space()) put(' ', pos);
+    } else if (cp == 0x2018 || cp == 0x2019) {
+      put('\'', pos);
+    } else if (cp == 0x201C || cp == 0x201D) {
+      put('"', pos);
+    } else if (cp == 0x2013 || cp == 0x2014) {
+      put('-', pos);
     } else {
-      put(static_cast<char>(byte), pos);
-      last_space = false;
+      for (size_t k = 0; k < len; ++k) put(full[pos + k], pos + k);
     }
-    ++pos;
+    pos += len;
   }
-  out_offsets[n] = span.end;
+  segments_.push_back({static_cast<uint32_t>(n), span.end, true});
   text_.resize(n);
-  offsets_.resize(n + 1);
   lower_text_.assign(text_);
   LowerAsciiInPlace(lower_text_.data(), lower_text_.size());
+}
+
+size_t SentenceView::DocumentOffset(size_t at) const {
+  // The last segment that starts at or before at (the first starts at 0).
+  const auto after = std::upper_bound(segments_.begin(), segments_.end(), at,
+                                      [](size_t offset, const Segment& segment) { return offset < segment.begin; });
+  const Segment& segment = *(after - 1);
+  return segment.constant ? segment.document_begin : segment.document_begin + (at - segment.begin);
 }
 
 Span SentenceView::Original(size_t begin, size_t end) const {
@@ -217,7 +241,7 @@ Span SentenceView::Original(size_t begin, size_t end) const {
   while (end > begin && text_[end - 1] == ' ') --end;
   // The view covers the sentence contiguously (only runs of spaces collapse, and those were trimmed), so
   // the offset of the byte after the match is where the match ends in the document.
-  return {offsets_[begin], offsets_[end]};
+  return {static_cast<uint32_t>(DocumentOffset(begin)), static_cast<uint32_t>(DocumentOffset(end))};
 }
 
 }  // namespace eg

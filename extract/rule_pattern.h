@@ -41,9 +41,23 @@ class SentenceView {
   Span Original(size_t begin, size_t end) const;
 
  private:
+  // The document offset of byte at of text_ (at == text_.size(): the sentence's end).
+  size_t DocumentOffset(size_t at) const;
+
+  // The view's bytes map back to the document in segments: from begin on, byte begin + i of text_ is at
+  // document offset document_begin + i, or at document_begin for all of them when constant (the bytes of
+  // a marker). A new segment starts where that stops holding: at a marker, after one, after a run of
+  // spaces read as one, after a character written as another ("’" as "'"). A last, empty one ends the
+  // text at the sentence's end.
+  struct Segment {
+    uint32_t begin;
+    uint32_t document_begin;
+    bool constant;
+  };
+
   std::string text_;
   std::string lower_text_;
-  std::vector<uint32_t> offsets_;  // document offset of each byte of text_, plus one past the end
+  std::vector<Segment> segments_;
   std::vector<uint32_t> markers_;
 };
 

@@ -136,6 +136,30 @@ TEST(SentenceViewTest, MarkersAndNormalisation) {
   EXPECT_EQ(f.doc.Text(view.Original(in, in + 4)), "in");
 }
 
+TEST(SentenceViewTest, EveryLetterMapsBackToItself) {
+  // Each kind of break in the mapping (a marker, a run of spaces read as one, a character written as
+  // another, a character of several bytes copied), then letters that must map back to themselves.
+  ViewFixture f("Kerry said  \t“yes”\u00A0in Genève — then\u2003\u2003Geneva ok.");
+  f.AddMention("Kerry", &f.kerry);
+  f.AddMention("Geneva", &f.geneva);
+  SentenceView view;
+  view.Build(f.doc, 0, 0, 2);
+  ASSERT_EQ(view.text(), "\x01P0\x02 said \"yes\" in Genève - then \x01T1\x02 ok.");
+  size_t letters = 0;
+  for (size_t i = 0; i < view.text().size(); ++i) {
+    const char c = view.text()[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || (i > 0 && view.text()[i - 1] == '\x01')) continue;
+    EXPECT_EQ(f.doc.Text(view.Original(i, i + 1)), std::string(1, c)) << "at " << i;
+    ++letters;
+  }
+  EXPECT_EQ(letters, 20u);
+  const size_t yes = view.text().find("\"yes\"");
+  EXPECT_EQ(f.doc.Text(view.Original(yes, yes + 5)), "“yes”");
+  const size_t city = view.text().find("Genève");
+  EXPECT_EQ(f.doc.Text(view.Original(city, city + 7)), "Genève");
+  EXPECT_EQ(f.doc.Text(view.Original(city, view.text().size())), "Genève — then\u2003\u2003Geneva ok.");
+}
+
 TEST(SentenceViewTest, LowerTextLowersAsciiCapitals) {
   ViewFixture f("KERRY Met In GENEVA, Ça Va, ÉTÉ OK");
   f.AddMention("KERRY", &f.kerry);
