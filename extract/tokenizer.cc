@@ -210,13 +210,21 @@ void SplitSentences(Document* doc) {
     start = last + 1;
   };
   for (uint32_t i = 0; i < n; ++i) {
-    const std::string_view token = doc->Text(tokens[i].span);
     if (i + 1 == n) {
       emit(i);
       break;
     }
+    // Most tokens: a word or a number, then no gap or one byte that is not a line break. Only the length
+    // limit can end the sentence there.
+    const uint32_t gap_begin = tokens[i].span.end, gap_end = tokens[i + 1].span.begin;
+    const bool plain_gap = gap_end == gap_begin || (gap_end == gap_begin + 1 && text[gap_begin] != '\n');
+    if (plain_gap && tokens[i].kind != TokenKind::kPunctuation) {
+      if (i + 1 - start >= kMaxSentenceTokens) emit(i);
+      continue;
+    }
+    const std::string_view token = doc->Text(tokens[i].span);
     const std::string_view next = doc->Text(tokens[i + 1].span);
-    const int newlines = NewlinesBetween(text, tokens[i].span.end, tokens[i + 1].span.begin);
+    const int newlines = plain_gap ? 0 : NewlinesBetween(text, gap_begin, gap_end);
     if (newlines >= 2 || (newlines == 1 && !StartsLower(next)) || i + 1 - start >= kMaxSentenceTokens) {
       emit(i);
       continue;
