@@ -260,11 +260,14 @@ void AppendFolded(std::string_view token, std::string* out);  // tokenizer.h
 
 template <typename TokenAt, typename Accept>
 uint32_t TokenTrie::Walk(uint32_t first, uint32_t limit, uint32_t* length, TokenAt token, Accept accept) const {
+  // Most tokens start no stored sequence: turned away before anything else is touched.
+  uint32_t node = first < limit ? Child(0, token(first)) : 0;
+  if (node == 0) return kNoValue;
   // The values passed, at most a few (names are short); accept tries the longest first.
   thread_local std::vector<std::pair<uint32_t, uint32_t>> found;  // (value, length), shortest first
   found.clear();
-  uint32_t node = 0;
-  for (uint32_t i = first; i < limit; ++i) {
+  if (values_[node] != kNoValue) found.emplace_back(values_[node], 1);
+  for (uint32_t i = first + 1; i < limit; ++i) {
     node = Child(node, token(i));
     if (node == 0) break;
     if (values_[node] != kNoValue) found.emplace_back(values_[node], i - first + 1);
