@@ -100,7 +100,7 @@ class FoldedTokens {
 
   size_t size() const { return hashes_.size(); }
   std::string_view token(uint32_t i) const {
-    return std::string_view(folded_).substr(begins_[i], begins_[i + 1] - begins_[i]);
+    return std::string_view(folded_.data() + begins_[i], begins_[i + 1] - begins_[i]);
   }
   size_t hash(uint32_t i) const { return hashes_[i]; }
 
@@ -284,6 +284,8 @@ uint32_t TokenTrie::Walk(uint32_t first, uint32_t limit, uint32_t* length, Token
 template <typename Accept>
 uint32_t TokenTrie::LongestMatch(const FoldedTokens& folded, uint32_t first, uint32_t limit, uint32_t* length,
                                  Accept accept) const {
+  // Here, at the caller, most tokens are turned away by their hash alone, before a call and a Probe.
+  if (first >= limit || !MayStart(folded.hash(first))) return kNoValue;
   return Walk(first, limit, length, [&](uint32_t i) { return Probe{folded.token(i), folded.hash(i)}; }, accept);
 }
 
