@@ -43,6 +43,8 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
 // "both sides", "the two men", "both leaders"), or 0.
 uint32_t TwoPartiesPhraseAt(const Document& doc, uint32_t t, uint32_t limit) {
   auto word = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
+  const uint32_t size = doc.tokens[t].span.size();
+  if (size != 3 && size != 4) return 0;  // most tokens, at a glance: neither "both" nor "the"
   uint32_t noun = t;
   if (EqualsLower(word(t), "both")) {
     noun = t + 1;
@@ -118,6 +120,7 @@ void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entit
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     for (uint32_t t = sentence.first_token; t + 1 < limit; ++t) {
+      if (doc->tokens[t].span.size() != 3) continue;  // most tokens, at a glance
       const std::string_view word = doc->Text(doc->tokens[t].span);
       if (word != "the" && word != "The") continue;
       // next moves on only here, at the few tokens that need it.
@@ -230,7 +233,11 @@ void Coreference::ResolvePronouns(Document* doc) const {
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     for (uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
-      if (doc->tokens[t].kind != TokenKind::kWord || !IsPronoun(doc->Text(doc->tokens[t].span))) continue;
+      const Token& token = doc->tokens[t];
+      if ((token.span.size() != 2 && token.span.size() != 3) || token.kind != TokenKind::kWord ||
+          !IsPronoun(doc->Text(token.span))) {
+        continue;
+      }
       while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
       // The people of the nearest sentence (this one up to the pronoun, then earlier ones) that has any.
       const Entity* only = nullptr;
