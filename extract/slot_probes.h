@@ -17,9 +17,9 @@
 // Three kinds of marker need no run: one whose entity type the slot does not admit; the first marker of
 // the match when every match begins with the slot ("{subject:ACTOR} met ..."): that slot needs no probe
 // at all; and, for a later slot, the marker an earlier slot was found to take (only one part of the
-// pattern reads a marker, so the object cannot be the subject's). A slot with no marker left to try is empty. A slot that every match fills needs no run
-// for "empty", nor for its last marker when none before it fit: most matches of most rules have one
-// marker their object can be, and cost no run for it.
+// pattern reads a marker, so the object cannot be the subject's). A slot with no marker left to try is
+// empty. A slot that every match fills needs no run for "empty", nor for its last marker when none before
+// it fit: most matches of most rules have one marker their object can be, and cost no run for it.
 //
 // That reasoning needs one thing of the pattern: no match fills a slot twice. Make() checks it by reading
 // the pattern's structure (a slot inside a repetition, or two of the same slot in a row, could), and
