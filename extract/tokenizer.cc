@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "extract/ascii_case.h"
 #include "extract/utf8.h"
@@ -55,6 +57,20 @@ AsciiClass ClassOf(char c) { return kAsciiClass[static_cast<unsigned char>(c)]; 
 // What IsLetter() || IsDigit() say of an ASCII byte, and false for any other.
 bool IsAsciiLetterOrDigit(char c) { return ClassOf(c) >= kLetter; }
 
+// The end of the run of ASCII letters and digits that starts at pos: eight bytes at a time where eight
+// can be read, so that a word costs one branch on where it ends rather than one per byte.
+size_t EndOfAsciiLettersAndDigits(std::string_view text, size_t pos) {
+  for (; pos + 8 <= text.size(); pos += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+    const uint64_t others = ~LetterOrDigitBytes(word) & 0x8080808080808080u;
+    if (others != 0) return pos + static_cast<size_t>(std::countr_zero(others) / 8);
+  }
+  while (pos < text.size() && IsAsciiLetterOrDigit(text[pos])) ++pos;
+  return pos;
+}
+
 // Code point at pos, or 0 at the end of the text.
 char32_t At(std::string_view text, size_t pos, size_t* length) {
   if (pos >= text.size()) {
@@ -90,7 +106,7 @@ size_t ScanWord(std::string_view text, size_t pos) {
   }
   for (;;) {
     // ASCII letters and digits, most of every word, without decoding.
-    while (end < text.size() && IsAsciiLetterOrDigit(text[end])) ++end;
+    end = EndOfAsciiLettersAndDigits(text, end);
     char32_t cp = At(text, end, &len);
     if (len == 0) break;
     if (IsLetter(cp) || IsDigit(cp)) {
@@ -275,8 +291,7 @@ void TokenizeText(std::string_view text, std::vector<Token>* tokens) {
     if (ascii == kLetter && !(pos + 1 < text.size() && text[pos + 1] == '.')) {
       // A word of ASCII letters and digits ends at an ASCII byte other than an apostrophe, as ScanWord
       // would end it; at anything else ScanWord reads on. (A letter and a "." may open "U.S.".)
-      size_t end = pos + 1;
-      while (end < text.size() && IsAsciiLetterOrDigit(text[end])) ++end;
+      const size_t end = EndOfAsciiLettersAndDigits(text, pos + 1);
       if (end == text.size() || (static_cast<unsigned char>(text[end]) < 0x80 && text[end] != '\'')) {
         tokens->push_back(Token{{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)}, TokenKind::kWord});
         pos = end;
