@@ -39,12 +39,19 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
   return true;
 }
 
+// Whether token t is size bytes long and starts with initial (lower-case; either case matches). The
+// walks over every token below ask it first: it seldom holds, and it is computed without a branch on the
+// size alone, which would be mispredicted often (a third of the tokens of news are 2 to 4 bytes long).
+bool SizeAndInitial(const Document& doc, uint32_t t, uint32_t size, char initial) {
+  const Span span = doc.tokens[t].span;
+  return (span.size() == size) & ((doc.text[span.begin] | 0x20) == initial);
+}
+
 // The length in tokens of a phrase naming the two parties of an exchange at token t ("the two sides",
 // "both sides", "the two men", "both leaders"), or 0.
 uint32_t TwoPartiesPhraseAt(const Document& doc, uint32_t t, uint32_t limit) {
   auto word = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
-  const uint32_t size = doc.tokens[t].span.size();
-  if (size != 3 && size != 4) return 0;  // most tokens, at a glance: neither "both" nor "the"
+  if (!(SizeAndInitial(doc, t, 4, 'b') | SizeAndInitial(doc, t, 3, 't'))) return 0;  // neither "both" nor "the"
   uint32_t noun = t;
   if (EqualsLower(word(t), "both")) {
     noun = t + 1;
@@ -120,7 +127,7 @@ void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entit
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     for (uint32_t t = sentence.first_token; t + 1 < limit; ++t) {
-      if (doc->tokens[t].span.size() != 3) continue;  // most tokens, at a glance
+      if (!SizeAndInitial(*doc, t, 3, 't')) continue;  // most tokens, at a glance
       const std::string_view word = doc->Text(doc->tokens[t].span);
       if (word != "the" && word != "The") continue;
       // next moves on only here, at the few tokens that need it.
@@ -233,11 +240,9 @@ void Coreference::ResolvePronouns(Document* doc) const {
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sentence = doc->sentences[s];
     for (uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      if (!(SizeAndInitial(*doc, t, 2, 'h') | SizeAndInitial(*doc, t, 3, 's'))) continue;  // "he", "she"
       const Token& token = doc->tokens[t];
-      if ((token.span.size() != 2 && token.span.size() != 3) || token.kind != TokenKind::kWord ||
-          !IsPronoun(doc->Text(token.span))) {
-        continue;
-      }
+      if (token.kind != TokenKind::kWord || !IsPronoun(doc->Text(token.span))) continue;
       while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
       // The people of the nearest sentence (this one up to the pronoun, then earlier ones) that has any.
       const Entity* only = nullptr;
