@@ -1,10 +1,12 @@
 // ASCII lower-casing, a byte or eight bytes at a time, for the word hash (token_trie.h), the lowered text
-// rules match (rule_pattern.h) and the readers of rule patterns; and the tests for non-ASCII bytes, and
-// for letters and digits (the tokenizer's words), in a word of eight. Bytes other than 'A'-'Z', UTF-8 lead and continuation bytes among them, are kept, so
-// the result is as long as the input and valid UTF-8 when it was.
+// rules match (rule_pattern.h) and the readers of rule patterns; the tests for non-ASCII bytes, and for
+// letters and digits (the tokenizer's words), in a word of eight; and the load of such a word. Bytes
+// other than 'A'-'Z', UTF-8 lead and continuation bytes among them, are kept, so the result is as long as
+// the input and valid UTF-8 when it was.
 #ifndef EVENTGRAPH_EXTRACT_ASCII_CASE_H_
 #define EVENTGRAPH_EXTRACT_ASCII_CASE_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -14,31 +16,38 @@ namespace eg {
 // c lower-cased if it is 'A'-'Z', else c.
 inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
+// Eight bytes at p as a little-endian word: byte k is bits 8k..8k+7, whatever the machine's order.
+inline uint64_t LoadLittleEndian(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  return word;
+}
+
 // Whether any of the eight bytes of word is 0x80 or above (in either byte order).
 inline bool HasNonAsciiByte(uint64_t word) { return (word & 0x8080808080808080u) != 0; }
 
+// For a word whose bytes are all below 0x80: the high bit (0x80) of each byte set where the byte lies in
+// [first, last] (1 <= first <= last < 0x80, so that no byte carries into the next), the other bits 0.
+inline uint64_t BytesWithin(uint64_t low7, unsigned first, unsigned last) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  return (low7 + kOnes * (0x80 - first)) & ~(low7 + kOnes * (0x80 - last - 1)) & (kOnes * 0x80);
+}
+
 // Word with its bytes 'A'-'Z' lower-cased, whatever its other bytes.
 inline uint64_t LowerAsciiWord(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101u;
-  constexpr uint64_t kHigh = kOnes * 0x80;
-  const uint64_t low7 = word & ~kHigh;                        // no byte carries into the next below
-  const uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');    // high bit set where the byte's low 7 >= 'A'
-  const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);   // ... > 'Z'
-  const uint64_t capitals = at_least_a & ~above_z & ~word & kHigh;  // and the byte is below 0x80
+  constexpr uint64_t kHigh = 0x8080808080808080u;
+  // Tested on the low 7 bits of each byte, then kept where the byte itself is below 0x80.
+  const uint64_t capitals = BytesWithin(word & ~kHigh, 'A', 'Z') & ~word;
   return word | (capitals >> 2);  // 0x80 >> 2 is 0x20, 'a' - 'A'
 }
 
 // The bytes of word that are ASCII letters or digits, as their high bit (0x80) set, the others 0.
 inline uint64_t LetterOrDigitBytes(uint64_t word) {
   constexpr uint64_t kOnes = 0x0101010101010101u;
-  constexpr uint64_t kHigh = kOnes * 0x80;
-  const uint64_t low7 = word & ~kHigh;  // no byte carries into the next below
-  // High bit set where low (the low 7 bits of each byte) lies in [first, last].
-  auto within = [&](uint64_t low, unsigned first, unsigned last) {
-    return (low + kOnes * (0x80 - first)) & ~(low + kOnes * (0x80 - last - 1)) & kHigh;
-  };
+  const uint64_t low7 = word & ~(kOnes * 0x80);
   // A letter of either case is 'a'-'z' with the 0x20 bit set.
-  return (within(low7 | (kOnes * 0x20), 'a', 'z') | within(low7, '0', '9')) & ~word;
+  return (BytesWithin(low7 | (kOnes * 0x20), 'a', 'z') | BytesWithin(low7, '0', '9')) & ~word;
 }
 
 // Lower-cases the ASCII capitals of text[0, size) in place.

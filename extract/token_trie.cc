@@ -11,7 +11,7 @@ namespace eg {
 
 namespace {
 
-// The inverse of LoadLittleEndian (token_trie.h).
+// The inverse of LoadLittleEndian (ascii_case.h).
 void StoreLittleEndian(uint64_t word, char* p) {
   if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
   std::memcpy(p, &word, 8);

@@ -15,13 +15,12 @@
 #ifndef EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
 #define EVENTGRAPH_EXTRACT_TOKEN_TRIE_H_
 
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extract/ascii_case.h"
 #include "extract/document.h"
 
 namespace eg {
@@ -34,14 +33,6 @@ inline uint64_t MixBits(uint64_t x) {
   x ^= x >> 27;
   x *= 0x94D049BB133111EBu;
   return x ^ (x >> 31);
-}
-
-// Eight bytes at p as a little-endian word: byte k is bits 8k..8k+7, as FoldedTokenHasher takes them.
-inline uint64_t LoadLittleEndian(const char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, 8);
-  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
-  return word;
 }
 
 // The hash tries index folded tokens by: a multiplication a word of 8 bytes and a final MixBits, where

@@ -4,7 +4,6 @@
 
 #include <array>
 #include <bit>
-#include <cstring>
 
 #include "extract/ascii_case.h"
 #include "extract/utf8.h"
@@ -61,10 +60,7 @@ bool IsAsciiLetterOrDigit(char c) { return ClassOf(c) >= kLetter; }
 // can be read, so that a word costs one branch on where it ends rather than one per byte.
 size_t EndOfAsciiLettersAndDigits(std::string_view text, size_t pos) {
   for (; pos + 8 <= text.size(); pos += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + pos, 8);
-    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
-    const uint64_t others = ~LetterOrDigitBytes(word) & 0x8080808080808080u;
+    const uint64_t others = ~LetterOrDigitBytes(LoadLittleEndian(text.data() + pos)) & 0x8080808080808080u;
     if (others != 0) return pos + static_cast<size_t>(std::countr_zero(others) / 8);
   }
   while (pos < text.size() && IsAsciiLetterOrDigit(text[pos])) ++pos;
