@@ -42,11 +42,10 @@ std::string Format(int year, int month, int day) {
   return IsIsoDate(buffer) ? std::string(buffer) : std::string();
 }
 
-// Distance from a date expression [f.begin, f.end) to the match: 0 inside it.
-template <typename Found>
-size_t Distance(const Found& f, size_t match_begin, size_t match_end) {
-  if (f.end <= match_begin) return match_begin - f.end;
-  if (f.begin >= match_end) return f.begin - match_end;
+// Distance from a date expression [begin, end) to the match: 0 inside it.
+size_t Distance(size_t begin, size_t end, size_t match_begin, size_t match_end) {
+  if (end <= match_begin) return match_begin - end;
+  if (begin >= match_end) return begin - match_end;
   return 0;
 }
 
@@ -81,7 +80,8 @@ std::string IsoDateFromDays(long days) {
 
 void SentenceDates::Read(std::string_view sentence, const std::string& document_date) {
   found_.clear();
-  fallback_ = IsIsoDate(document_date) ? document_date : std::string();
+  const bool known = IsIsoDate(document_date);
+  fallback_ = known ? document_date : std::string();
   static const RE2 kFull(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ([0-9]{1,2}),? ([0-9]{4})\b)");
   static const RE2 kIso(R"(\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b)");
   static const RE2 kMonthDay(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ([0-9]{1,2})\b)");
@@ -105,7 +105,6 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
   std::array<bool, kExpressions.size()> holds{};
   for (int i : matched) holds[static_cast<size_t>(i)] = true;
 
-  const bool known = IsIsoDate(document_date);
   const long today = known ? DaysFromIsoDate(document_date) : 0;
   int doc_year = known ? std::atoi(document_date.substr(0, 4).c_str()) : 0;
   auto consider = [&](size_t begin, size_t end, std::string date) {
@@ -147,7 +146,8 @@ void SentenceDates::Read(std::string_view sentence, const std::string& document_
     scan(kHasDayMonth, [&](re2::StringPiece* g) {
       return in_doc_year(MonthOf(text(g[2])), std::atoi(text(g[1]).c_str()));
     });
-    const bool future = holds[kHasWeekday] && RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kFuture);
+    const bool future =
+        holds[kHasWeekday] && RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kFuture);
     const int doc_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
     scan(kHasWeekday, [&](re2::StringPiece* g) {
       const std::string which = text(g[1]);
@@ -178,7 +178,7 @@ std::string SentenceDates::DateOf(size_t match_begin, size_t match_end) const {
   const Found* best = nullptr;
   size_t best_distance = std::string_view::npos;
   for (const Found& f : found_) {
-    const size_t distance = Distance(f, match_begin, match_end);
+    const size_t distance = Distance(f.begin, f.end, match_begin, match_end);
     if (distance < best_distance) {
       best_distance = distance;
       best = &f;
