@@ -242,7 +242,9 @@ TEST(TokenTrieTest, EveryStartingTokenIsFoundAsTheTrieGrows) {
   // names must not start one.
   TokenTrie trie;
   std::vector<uint32_t> values;
-  for (int i = 0; i < 5000; ++i) values.push_back(trie.Insert("Start" + std::to_string(i) + " of Inner" + std::to_string(i)));
+  for (int i = 0; i < 5000; ++i) {
+    values.push_back(trie.Insert("Start" + std::to_string(i) + " of Inner" + std::to_string(i)));
+  }
   std::string text;
   for (int i = 0; i < 5000; i += 7) text += "Start" + std::to_string(i) + " of Inner" + std::to_string(i) + " ";
   const std::vector<Token> tokens = TokensOf(text);
