@@ -155,8 +155,11 @@ void GzipChunks::RunAhead() {
   std::string chunk, error;
   for (;;) {
     {
+      // Fills the queue, then sleeps until the reader has taken it down to kChunksLow: one wake-up per
+      // kChunksAhead - kChunksLow chunks rather than one per chunk, each taking a core from a processing
+      // thread.
       std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [&] { return stop_ || ready_.size() < kChunksAhead; });
+      if (ready_.size() >= kChunksAhead) changed_.wait(lock, [&] { return stop_ || ready_.size() <= kChunksLow; });
       if (stop_) return;
     }
     const int got = Decompress(&chunk, &error);
@@ -168,7 +171,7 @@ void GzipChunks::RunAhead() {
       ended_ = true;
       end_error_ = error;
     }
-    changed_.notify_all();
+    if (reader_waiting_) changed_.notify_all();
     if (got <= 0) return;
   }
 }
@@ -181,7 +184,11 @@ bool GzipChunks::Next(std::string* chunk, std::string* error) {
     return !finished_;
   }
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [&] { return !ready_.empty() || ended_; });
+  if (ready_.empty() && !ended_) {
+    reader_waiting_ = true;
+    changed_.wait(lock, [&] { return !ready_.empty() || ended_; });
+    reader_waiting_ = false;
+  }
   if (ready_.empty()) {
     *error = end_error_;
     finished_ = true;
@@ -189,7 +196,7 @@ bool GzipChunks::Next(std::string* chunk, std::string* error) {
   }
   chunk->swap(ready_.front());
   ready_.pop_front();
-  changed_.notify_all();
+  if (ready_.size() == kChunksLow) changed_.notify_all();
   return true;
 }
 

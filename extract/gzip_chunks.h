@@ -34,7 +34,8 @@ namespace eg {
 
 class GzipChunks {
  public:
-  static constexpr size_t kChunksAhead = 4;
+  static constexpr size_t kChunksAhead = 8;
+  static constexpr size_t kChunksLow = 2;
 
   // Opens path; throws InputError when it cannot. chunk_bytes: decompressed bytes per chunk.
   GzipChunks(const std::string& path, size_t chunk_bytes, bool ahead);
@@ -81,7 +82,7 @@ class GzipChunks {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::string> ready_;
-  bool ended_ = false, stop_ = false;
+  bool ended_ = false, stop_ = false, reader_waiting_ = false;
   std::string end_error_;
 };
 

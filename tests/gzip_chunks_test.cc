@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "extract/input_error.h"
 #include "tests/test_support.h"
@@ -178,6 +180,22 @@ TEST_F(GzipChunksTest, DamagedDataEndsWithAnErrorNamingTheFile) {
   EXPECT_NE(error.find("incorrect data check"), std::string::npos) << error;
   ReadAll(WriteBytes("method.jsonl.gz", bad_method), false, &error);
   EXPECT_NE(error.find("unknown compression method"), std::string::npos) << error;
+}
+
+TEST_F(GzipChunksTest, AReaderThatPausesGetsEveryChunkInOrder) {
+  // The thread ahead fills its queue, sleeps, and is woken when the reader has taken the queue down to
+  // kChunksLow. Pausing at every count the queue goes through catches a wake-up that never comes (the
+  // reader would wait for ever) and a chunk taken twice or skipped.
+  const std::string text = Lines(600);
+  const std::string path = WriteGzip("pause.jsonl.gz", text);
+  GzipChunks gz(path, 1000, /*ahead=*/true);
+  std::string all, chunk, error;
+  for (size_t taken = 0; gz.Next(&chunk, &error); ++taken) {
+    all += chunk;
+    if (taken % (GzipChunks::kChunksAhead + 1) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(all, text);
 }
 
 TEST_F(GzipChunksTest, StoppingEarlyStopsTheThreadAhead) {
