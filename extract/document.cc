@@ -1,6 +1,7 @@
 #include "extract/document.h"
 
 #include <array>
+#include <initializer_list>
 
 namespace eg {
 namespace {
@@ -23,6 +24,28 @@ constexpr std::array<TypeInfo, 8> kTypes = {{
 }};
 
 }  // namespace
+
+namespace {
+
+// Empties v, and frees its memory when it is more than Document::kKeptBytes.
+template <typename Container>
+void ClearKeepingSmall(Container* v) {
+  if (v->capacity() * sizeof(typename Container::value_type) > Document::kKeptBytes) {
+    Container().swap(*v);
+  } else {
+    v->clear();
+  }
+}
+
+}  // namespace
+
+void Document::Clear() {
+  for (std::string* field : {&id, &source, &text, &date, &title, &url}) ClearKeepingSmall(field);
+  ClearKeepingSmall(&tokens);
+  ClearKeepingSmall(&sentences);
+  ClearKeepingSmall(&mentions);
+  ClearKeepingSmall(&events);
+}
 
 std::string_view EntityTypeName(EntityType type) { return kTypes[static_cast<size_t>(type)].name; }
 

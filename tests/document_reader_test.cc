@@ -59,6 +59,10 @@ TEST_F(DocumentReaderTest, JsonLinesCarryIdDateTitleAndIgnoreOtherFields) {
   EXPECT_EQ(docs[0].title, "T");
   EXPECT_EQ(docs[0].url, "http://x");
   EXPECT_EQ(docs[1].date, "") << "a year-month alone is not a day";
+  // Each line is read into the same Document: nothing of the line before stays.
+  EXPECT_EQ(docs[1].title, "");
+  EXPECT_EQ(docs[1].url, "");
+  EXPECT_EQ(docs[1].source, docs[0].source.substr(0, docs[0].source.size() - 1) + "3");
   EXPECT_EQ(docs[2].text, "three") << "last line without a newline";
 }
 
