@@ -113,13 +113,6 @@ ExtractorOptions MakeExtractorOptions(const PackOptions& packs, unsigned threads
   return options;
 }
 
-
-const Extractor& KeptExtractor(const ExtractorOptions& options) {
-  static std::vector<const Extractor*>* kept = new std::vector<const Extractor*>;
-  kept->push_back(new Extractor(options));
-  return *kept->back();
-}
-
 ReaderOptions MakeReaderOptions(const InputOptions& input, unsigned threads) {
   ReaderOptions options;
   options.decompress_ahead = threads > 1;
@@ -142,7 +135,7 @@ std::string SkippedNote(const DocumentReader& reader) {
 int RunExtract(const ExtractCommand& command) {
   try {
     RunStats stats;
-    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
+    const Extractor& extractor = Kept<const Extractor>(MakeExtractorOptions(command.packs, command.threads));
     DocumentReader reader(command.input.paths, MakeReaderOptions(command.input, ThreadCount(command.threads)));
     std::optional<AtomicOutputFile> file;
     if (!command.output.empty()) file.emplace(command.output);
@@ -184,7 +177,7 @@ int RunBuild(const BuildCommand& command) {
   }
   try {
     RunStats stats;
-    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs, command.threads));
+    const Extractor& extractor = Kept<const Extractor>(MakeExtractorOptions(command.packs, command.threads));
     DocumentReader reader(command.input.paths, MakeReaderOptions(command.input, ThreadCount(command.threads)));
     // Open every output first, so that a bad path fails before the work; each is renamed into place only
     // when complete.
@@ -200,7 +193,7 @@ int RunBuild(const BuildCommand& command) {
     }
     // Only the outputs that list events make the graph keep them: otherwise memory stays bounded by the
     // graph, whatever the size of the corpus.
-    EventGraph graph(GraphOutputsNeedEvents(command, formats));
+    EventGraph& graph = Kept<EventGraph>(GraphOutputsNeedEvents(command, formats));
     Progress progress(reader);
     ProcessInOrder(extractor, &reader, ThreadCount(command.threads), [&](const Document& doc) {
       for (auto& writer : event_writers) writer->Write(doc);
@@ -229,7 +222,7 @@ int RunTestRules(const TestRulesCommand& command) {
   try {
     ExtractorOptions options = MakeExtractorOptions(command.packs);
     for (const std::string& pack : command.packs_to_test) options.rules.push_back(pack);
-    const Extractor& extractor = KeptExtractor(options);
+    const Extractor& extractor = Kept<const Extractor>(options);
     RuleTestReport report = RunRuleTests(extractor, command.packs_to_test);
     for (const RuleTestFailure& failure : report.failures) {
       std::cout << "FAIL " << failure.rule->file << ":" << failure.line << ": rule " << failure.rule->id

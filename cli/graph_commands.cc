@@ -109,9 +109,9 @@ void PrintGraphStats(const EventGraph& graph, size_t top) {
 
 int RunGraphStats(const GraphStatsCommand& command) {
   try {
-    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs));
+    const Extractor& extractor = Kept<const Extractor>(MakeExtractorOptions(command.packs));
     DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
-    EventGraph graph;
+    EventGraph& graph = Kept<EventGraph>();
     Document doc;
     while (reader.Next(&doc)) {
       extractor.Process(&doc);

@@ -10,7 +10,7 @@ namespace eg {
 // What the loaded packs hold: the figures a user checks a knowledge pack by.
 int RunPackStats(const PackOptions& packs) {
   try {
-    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(packs));
+    const Extractor& extractor = Kept<const Extractor>(MakeExtractorOptions(packs));
     const Gazetteer& gazetteer = extractor.gazetteer();
 
     std::map<EntityType, size_t> by_type;

@@ -14,7 +14,7 @@ namespace eg {
 // title as a role without dates (to be filled in), and a note with the count and an example sentence.
 int RunSuggest(const SuggestCommand& command) {
   try {
-    const Extractor& extractor = KeptExtractor(MakeExtractorOptions(command.packs));
+    const Extractor& extractor = Kept<const Extractor>(MakeExtractorOptions(command.packs));
     DocumentReader reader(command.input.paths, MakeReaderOptions(command.input));
     Document doc;
     size_t documents = 0;

@@ -43,6 +43,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -137,7 +138,10 @@ class DocumentReader {
   size_t next_file_ = 0;
   std::unique_ptr<LineSource> lines_;
   Record next_record_;  // Next()'s
-  std::unordered_map<std::string, std::string> seen_ids_;  // id -> where it was first read
+  // id -> where it was first read. Both strings and the map's nodes live in one arena: freed one by one,
+  // Reuters 2013's 14k ids took ~5 ms at the end of a run.
+  std::pmr::monotonic_buffer_resource ids_memory_;
+  std::pmr::unordered_map<std::pmr::string, std::pmr::string> seen_ids_{&ids_memory_};
   std::atomic<uint64_t> bytes_read_{0};
   uint64_t input_size_ = 0;
   std::vector<uint64_t> size_before_;  // per file: the sizes of the files before it
