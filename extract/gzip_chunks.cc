@@ -161,6 +161,12 @@ void GzipChunks::RunAhead() {
       std::unique_lock<std::mutex> lock(mutex_);
       if (ready_.size() >= kChunksAhead) changed_.wait(lock, [&] { return stop_ || ready_.size() <= kChunksLow; });
       if (stop_) return;
+      // A buffer the reader is done with: a chunk made here and freed on the reader's thread made the
+      // allocator shrink and grow this thread's heap at every chunk.
+      if (chunk.capacity() == 0 && !spare_.empty()) {
+        chunk = std::move(spare_.back());
+        spare_.pop_back();
+      }
     }
     const int got = Decompress(&chunk, &error);
     std::lock_guard<std::mutex> lock(mutex_);
@@ -195,6 +201,7 @@ bool GzipChunks::Next(std::string* chunk, std::string* error) {
     return false;
   }
   chunk->swap(ready_.front());
+  if (spare_.size() < kChunksAhead && ready_.front().capacity() > 0) spare_.push_back(std::move(ready_.front()));
   ready_.pop_front();
   if (ready_.size() == kChunksLow) changed_.notify_all();
   return true;

@@ -27,6 +27,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 struct inflate_state;  // ISA-L's, from <isa-l/igzip_lib.h>
 
@@ -82,6 +83,7 @@ class GzipChunks {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::string> ready_;
+  std::vector<std::string> spare_;  // buffers of chunks the reader has done with, for the thread to reuse
   bool ended_ = false, stop_ = false, reader_waiting_ = false;
   std::string end_error_;
 };
