@@ -158,7 +158,7 @@ struct Document {
 
   // Empties every field, as `*this = Document()` would, but keeps the memory of those that hold at most
   // kKeptBytes: a reader reads line after line into the same Document, and growing its vectors anew took
-  // ~30 allocations a document, freed on another thread than the one that made them (parallel.h). A
+  // tens of allocations a document, freed on another thread than the one that made them (parallel.h). A
   // field added to Document must be cleared here too.
   void Clear();
   static constexpr size_t kKeptBytes = size_t{1} << 20;

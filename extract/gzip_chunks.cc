@@ -155,14 +155,12 @@ void GzipChunks::RunAhead() {
   std::string chunk, error;
   for (;;) {
     {
-      // Fills the queue, then sleeps until the reader has taken it down to kChunksLow: one wake-up per
-      // kChunksAhead - kChunksLow chunks rather than one per chunk, each taking a core from a processing
-      // thread.
+      // Fills the queue, then sleeps until the reader has taken it down to kChunksLow (gzip_chunks.h).
       std::unique_lock<std::mutex> lock(mutex_);
       if (ready_.size() >= kChunksAhead) changed_.wait(lock, [&] { return stop_ || ready_.size() <= kChunksLow; });
       if (stop_) return;
-      // A buffer the reader is done with: a chunk made here and freed on the reader's thread made the
-      // allocator shrink and grow this thread's heap at every chunk.
+      // A buffer the reader is done with, rather than a new 64 KB one for every chunk, freed on the
+      // reader's thread.
       if (chunk.capacity() == 0 && !spare_.empty()) {
         chunk = std::move(spare_.back());
         spare_.pop_back();

@@ -5,7 +5,10 @@
 // (parallel.h). Decompressing under that lock made the other thread wait for the whole of each chunk:
 // on Reuters 2013 (.jsonl.gz) two threads ran at 1.78x one thread, and at 2.0x on the same file
 // uncompressed. With ahead the decompression runs beside the processing, and a chunk is ready when the
-// reader gets to it. At most kChunksAhead chunks wait, so memory stays bounded.
+// reader gets to it. At most kChunksAhead chunks wait, so memory stays bounded. The thread fills the
+// queue, then sleeps until the reader has taken it down to kChunksLow: woken at every chunk taken, it
+// made ~2,900 context switches on Reuters 2013 with two threads, against ~900, each taking a core from a
+// processing thread.
 //
 // The inflater is ISA-L's (igzip), which decompresses Reuters 2013 in ~65 ms where zlib's gzread took
 // ~160 ms: on two cores the thread ahead shares a core with a processing thread, so that time counts.
@@ -35,8 +38,8 @@ namespace eg {
 
 class GzipChunks {
  public:
-  static constexpr size_t kChunksAhead = 8;
-  static constexpr size_t kChunksLow = 2;
+  static constexpr size_t kChunksAhead = 8;  // the most chunks decompressed and not yet taken
+  static constexpr size_t kChunksLow = 2;    // the thread ahead sleeps until the queue is down to this
 
   // Opens path; throws InputError when it cannot. chunk_bytes: decompressed bytes per chunk.
   GzipChunks(const std::string& path, size_t chunk_bytes, bool ahead);
