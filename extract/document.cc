@@ -23,10 +23,6 @@ constexpr std::array<TypeInfo, 8> kTypes = {{
     {EntityType::kPlace, "PLACE", 'X'},
 }};
 
-}  // namespace
-
-namespace {
-
 // Empties v, and frees its memory when it is more than Document::kKeptBytes.
 template <typename Container>
 void ClearKeepingSmall(Container* v) {

@@ -42,25 +42,23 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
   }
   bool StartObject() {
     if (depth_ == 0) object_ = true;
-    Take(JsonStringField::Found::kOther);
-    ++depth_;
-    return true;
+    return Open();
   }
-  bool EndObject(rapidjson::SizeType) {
-    --depth_;
-    return true;
-  }
-  bool StartArray() {
-    Take(JsonStringField::Found::kOther);
-    ++depth_;
-    return true;
-  }
-  bool EndArray(rapidjson::SizeType) {
-    --depth_;
-    return true;
-  }
+  bool EndObject(rapidjson::SizeType) { return Close(); }
+  bool StartArray() { return Open(); }
+  bool EndArray(rapidjson::SizeType) { return Close(); }
 
  private:
+  // An object or array opens: as a member's value, it is not a string.
+  bool Open() {
+    Take(JsonStringField::Found::kOther);
+    ++depth_;
+    return true;
+  }
+  bool Close() {
+    --depth_;
+    return true;
+  }
   // The wanted field whose value this is (a value at depth 1, after its key), marked found; else null.
   JsonStringField* Take(JsonStringField::Found found) {
     if (depth_ != 1 || wanted_ == nullptr) return nullptr;
