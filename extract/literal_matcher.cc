@@ -5,15 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <deque>
 
 #include "extract/ascii_case.h"
 #include "extract/utf8.h"
 
 namespace eg {
 namespace {
-
-constexpr uint32_t kNone = static_cast<uint32_t>(-1);
 
 bool IsAscii(std::string_view s) {
   for (char c : s) {
@@ -22,25 +19,19 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-// The transition table delta with state s numbered renumbered[s], as State.
-template <typename State>
-std::vector<State> Renumber(const std::vector<uint32_t>& delta, const std::vector<uint32_t>& renumbered,
-                            size_t classes) {
-  std::vector<State> table(delta.size());
-  for (size_t s = 0; s < renumbered.size(); ++s) {
-    for (size_t c = 0; c < classes; ++c) {
-      table[renumbered[s] * classes + c] = static_cast<State>(renumbered[delta[s * classes + c]]);
-    }
-  }
-  return table;
-}
-
 }  // namespace
 
 LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : literal_count_(literals.size()) {
   // Byte classes: one per distinct byte of the ASCII literals; upper-case letters share their lower case.
-  for (const std::string& literal : literals) {
-    if (!IsAscii(literal) || literal.empty()) continue;
+  std::vector<int> ascii;  // the literals in the trie: the others are reported for every text
+  for (size_t i = 0; i < literals.size(); ++i) {
+    const std::string& literal = literals[i];
+    if (literal.empty() || !IsAscii(literal)) {
+      always_.push_back(static_cast<int>(i));
+      continue;
+    }
+    ascii.push_back(static_cast<int>(i));
+    longest_ = std::max(longest_, literal.size());
     for (char c : literal) {
       const uint8_t byte = static_cast<uint8_t>(c);
       if (class_of_[byte] == 0) class_of_[byte] = static_cast<uint8_t>(classes_++);
@@ -48,80 +39,128 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : liter
   }
   for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c + 32];
 
-  // The trie of the literals.
-  std::vector<uint32_t> children(classes_, kNone);  // node 0
-  std::vector<std::vector<int>> own(1);
-  for (size_t i = 0; i < literals.size(); ++i) {
-    const std::string& literal = literals[i];
-    if (literal.empty() || !IsAscii(literal)) {
-      always_.push_back(static_cast<int>(i));
-      continue;
+  // The trie takes the literals sorted by their classes, so that each shares its path with the one before
+  // for as long as their prefixes agree: its nodes can be counted before the table is made, and made
+  // without walking down from the root (which missed the cache at most steps).
+  std::vector<std::string> keys(literals.size());
+  for (int i : ascii) {
+    keys[static_cast<size_t>(i)].reserve(literals[static_cast<size_t>(i)].size());
+    for (char c : literals[static_cast<size_t>(i)]) keys[static_cast<size_t>(i)] += static_cast<char>(class_of_[static_cast<uint8_t>(c)]);
+  }
+  std::sort(ascii.begin(), ascii.end(), [&](int a, int b) {
+    const int order = keys[static_cast<size_t>(a)].compare(keys[static_cast<size_t>(b)]);
+    return order != 0 ? order < 0 : a < b;  // equal ones in input order
+  });
+  std::vector<size_t> shared(ascii.size(), 0);  // with the literal before, in classes
+  size_t states = 1;
+  for (size_t k = 0; k < ascii.size(); ++k) {
+    const std::string& key = keys[static_cast<size_t>(ascii[k])];
+    if (k > 0) {
+      const std::string& before = keys[static_cast<size_t>(ascii[k - 1])];
+      const size_t length = std::min(key.size(), before.size());
+      while (shared[k] < length && key[shared[k]] == before[shared[k]]) ++shared[k];
     }
-    longest_ = std::max(longest_, literal.size());
-    uint32_t node = 0;
-    for (char c : literal) {
-      const size_t slot = static_cast<size_t>(node) * classes_ + class_of_[static_cast<uint8_t>(c)];
-      if (children[slot] == kNone) {
-        children[slot] = static_cast<uint32_t>(own.size());
-        own.emplace_back();
-        children.resize(children.size() + classes_, kNone);
-      }
-      node = children[slot];
+    states += key.size() - shared[k];
+  }
+  if (states < 0xFFFF) {
+    Build(keys, ascii, shared, states, &delta16_);
+  } else {
+    Build(keys, ascii, shared, states, &delta32_);
+  }
+}
+
+template <typename State>
+void LiteralMatcher::Build(const std::vector<std::string>& keys, const std::vector<int>& sorted,
+                           const std::vector<size_t>& shared, size_t states, std::vector<State>* table) {
+  // The trie, in the table itself: node n's children at delta[n * classes + c] (kNone: none), its own
+  // literals a list from first_own[n] through next_own. path[d]: the node at depth d of the last literal.
+  constexpr State kNone = static_cast<State>(-1);
+  const size_t classes = classes_;
+  std::vector<State>& delta = *table;
+  delta.assign(states * classes, kNone);
+  std::vector<int> first_own(states, -1), next_own(literal_count_, -1);
+  std::vector<int*> last_own(states, nullptr);  // where the node's next literal is linked in
+  std::vector<State> path(longest_ + 1, 0);
+  State node_count = 1;
+  for (size_t k = 0; k < sorted.size(); ++k) {
+    const int literal = sorted[k];
+    const std::string& key = keys[static_cast<size_t>(literal)];
+    for (size_t depth = shared[k]; depth < key.size(); ++depth) {
+      delta[static_cast<size_t>(path[depth]) * classes + static_cast<uint8_t>(key[depth])] = node_count;
+      path[depth + 1] = node_count++;
     }
-    own[node].push_back(static_cast<int>(i));
+    int*& last = last_own[path[key.size()]];
+    *(last != nullptr ? last : &first_own[path[key.size()]]) = literal;
+    last = &next_own[static_cast<size_t>(literal)];
   }
 
-  // Breadth first: failure links, the full transition table and the outputs of each state.
-  const size_t states = own.size();
-  std::vector<uint32_t> delta(states * classes_, 0);
-  std::vector<uint32_t> fail(states, 0);
-  std::vector<std::vector<int>> outputs(states);
-  std::deque<uint32_t> queue;
-  outputs[0] = own[0];
-  for (uint32_t c = 1; c < classes_; ++c) {
-    const uint32_t child = children[c];
-    if (child == kNone) continue;
-    delta[c] = child;
-    fail[child] = 0;
-    queue.push_back(child);
+  // Breadth first, in place: a missing child becomes the failure state's transition, and each node gets
+  // its failure link and the nearest state on its failure chain with literals of its own (a state reports
+  // its own literals, then those of that chain).
+  std::vector<State> fail(states, 0), order;
+  std::vector<State> report_link(states, kNone);
+  std::vector<uint8_t> reports(states, 0);
+  order.reserve(states);
+  for (size_t c = 0; c < classes; ++c) {
+    if (delta[c] == kNone) {
+      delta[c] = 0;
+    } else {
+      order.push_back(delta[c]);
+    }
   }
-  while (!queue.empty()) {
-    const uint32_t node = queue.front();
-    queue.pop_front();
-    outputs[node] = own[node];
-    outputs[node].insert(outputs[node].end(), outputs[fail[node]].begin(), outputs[fail[node]].end());
-    for (uint32_t c = 1; c < classes_; ++c) {
-      const size_t slot = static_cast<size_t>(node) * classes_ + c;
-      const uint32_t child = children[slot];
-      if (child == kNone) {
-        delta[slot] = delta[static_cast<size_t>(fail[node]) * classes_ + c];
-        continue;
+  for (size_t next = 0; next < order.size(); ++next) {
+    const State node = order[next];
+    const State failure = fail[node];
+    report_link[node] = first_own[failure] != -1 ? failure : report_link[failure];
+    reports[node] = first_own[node] != -1 || report_link[node] != kNone;
+    State* const row = &delta[static_cast<size_t>(node) * classes];
+    const State* const failure_row = &delta[static_cast<size_t>(failure) * classes];
+    for (size_t c = 0; c < classes; ++c) {
+      if (row[c] == kNone) {
+        row[c] = failure_row[c];
+      } else {
+        fail[row[c]] = failure_row[c];
+        order.push_back(row[c]);
       }
-      delta[slot] = child;
-      fail[child] = delta[static_cast<size_t>(fail[node]) * classes_ + c];
-      queue.push_back(child);
     }
   }
 
-  // Renumber: states without outputs first (the root, which has none, stays 0), then those with.
-  std::vector<uint32_t> renumbered(states);
-  uint32_t next = 0;
+  // Renumber: states that report nothing first (the root, which reports nothing, stays 0), then those
+  // that do, with their literals.
+  std::vector<State> renumbered(states);
+  State next = 0;
   for (size_t s = 0; s < states; ++s) {
-    if (outputs[s].empty()) renumbered[s] = next++;
+    if (!reports[s]) renumbered[s] = next++;
   }
   first_output_state_ = next;
   output_begin_.reserve(states - first_output_state_ + 1);
   for (size_t s = 0; s < states; ++s) {
-    if (outputs[s].empty()) continue;
+    if (!reports[s]) continue;
     renumbered[s] = next++;
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-    outputs_.insert(outputs_.end(), outputs[s].begin(), outputs[s].end());
+    for (State on = static_cast<State>(s); on != kNone; on = report_link[on]) {
+      for (int literal = first_own[on]; literal != -1; literal = next_own[static_cast<size_t>(literal)]) {
+        outputs_.push_back(literal);
+      }
+    }
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-  if (states <= 0x10000) {
-    delta16_ = Renumber<uint16_t>(delta, renumbered, classes_);
-  } else {
-    delta32_ = Renumber<uint32_t>(delta, renumbered, classes_);
+  // In place as well: every transition to its new number, then every row to its new place, one cycle of
+  // the permutation at a time.
+  for (State& to : delta) to = renumbered[to];
+  std::vector<State> carried(classes), displaced(classes);
+  std::vector<uint8_t> placed(states, 0);
+  for (size_t start = 0; start < states; ++start) {
+    if (placed[start] || renumbered[start] == start) continue;
+    std::copy_n(&delta[start * classes], classes, carried.begin());
+    for (size_t from = start; !placed[from];) {
+      const size_t to = renumbered[from];
+      std::copy_n(&delta[to * classes], classes, displaced.begin());
+      std::copy_n(carried.begin(), classes, &delta[to * classes]);
+      carried.swap(displaced);
+      placed[from] = 1;
+      from = to;
+    }
   }
 }
 

@@ -13,7 +13,8 @@
 // Cost: a first pass turns the text into byte classes (a table lookup per ASCII byte, a case mapping per
 // other code point), then one table lookup per class. Each lookup needs the state the last one found and
 // the table's row for it, most often from the L2 cache: the table is 2 bytes per (trie node, distinct
-// literal byte) up to 65,536 nodes, 4 bytes beyond, and the atoms the embedded packs look for make 17,992
+// literal byte) below 65,535 nodes, 4 bytes from there (a state number must stay free to mean
+// "no child" while the trie is built), and the atoms the embedded packs look for make 17,992
 // nodes of 40 classes, 1.4 MB. So a text is cut into pieces walked side by side, two when it is four
 // times the longest literal or more (64 bytes with the embedded packs), four from eight times; each walk
 // goes on (longest literal - 1) classes past its piece to finish what starts there, and the lookups of
@@ -42,6 +43,11 @@ class LiteralMatcher {
   void Match(std::string_view text, std::vector<int>* found) const;
 
  private:
+  // Makes *table, the transitions, and the outputs, from keys (the literals as classes) taken in sorted
+  // order, shared[k] the classes sorted[k] shares with sorted[k - 1], states the number of trie nodes.
+  template <typename State>
+  void Build(const std::vector<std::string>& keys, const std::vector<int>& sorted, const std::vector<size_t>& shared,
+             size_t states, std::vector<State>* table);
   template <typename State>
   void MatchWith(const std::vector<State>& delta, std::string_view text, std::vector<int>* found) const;
 

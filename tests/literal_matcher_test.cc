@@ -61,7 +61,7 @@ TEST(LiteralMatcherTest, AgreesWithBruteForceOnNewsSentences) {
 }
 
 TEST(LiteralMatcherTest, MoreThan65536StatesAgreeWithBruteForce) {
-  // Past 65,536 trie nodes the table holds 4-byte states, not 2: both kinds must give the same answers.
+  // From 65,535 trie nodes on, the table holds 4-byte states, not 2: both kinds must give the same answers.
   // 16,000 distinct literals of 8 random letters (a fixed sequence): levels 4 to 8 of the trie alone hold ~80,000.
   std::vector<std::string> literals;
   uint32_t x = 12345;
@@ -148,6 +148,37 @@ TEST(LiteralMatcherTest, FindsOverlappingAndNestedKeywords) {
 TEST(LiteralMatcherTest, ReportsAKeywordOnceHoweverOftenItOccurs) {
   EXPECT_EQ(Found({"met", "said"}, "Kerry met Lavrov, Lavrov met Zarif and Zarif met Kerry."),
             std::set<std::string>{"met"});
+}
+
+TEST(LiteralMatcherTest, ALiteralGivenTwiceIsReportedUnderBothIndices) {
+  LiteralMatcher matcher({"talks", "met", "talks"});
+  std::vector<int> found;
+  matcher.Match("They met for talks.", &found);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<int>{0, 1, 2}));
+}
+
+TEST(LiteralMatcherTest, LiteralsSharingPrefixesAndSuffixesInAnyOrderAgreeWithBruteForce) {
+  // The trie is built from the literals sorted, and its failure links decide what a state reports: many
+  // short literals over three letters (prefixes and suffixes of one another, in the scrambled order of a
+  // fixed pseudo-random sequence) against texts of the same sequence.
+  std::vector<std::string> literals;
+  uint32_t x = 777;
+  auto next = [&x] {
+    x = x * 1103515245u + 12345u;
+    return (x >> 16) % 1024;
+  };
+  for (int i = 0; i < 300; ++i) {
+    std::string literal(1 + next() % 6, 'a');
+    for (char& c : literal) c = static_cast<char>('a' + next() % 3);
+    if (std::find(literals.begin(), literals.end(), literal) == literals.end()) literals.push_back(literal);
+  }
+  EXPECT_GT(literals.size(), 150u);
+  for (int i = 0; i < 200; ++i) {
+    std::string text(next() % 40, 'a');
+    for (char& c : text) c = "abcAB d"[next() % 7];
+    EXPECT_EQ(Found(literals, text), BruteForce(literals, text)) << text;
+  }
 }
 
 TEST(LiteralMatcherTest, EmptyInputs) {
