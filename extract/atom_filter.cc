@@ -45,8 +45,9 @@ AtomFilter::AtomFilter(int min_atom_length) : min_atom_length_(min_atom_length) 
 AtomFilter::~AtomFilter() = default;
 
 int AtomFilter::AtomNode(const std::string& atom) {
-  auto [it, added] = atom_ids_.emplace(atom, static_cast<int>(atoms_.size()));
-  if (added) {
+  auto it = atom_ids_.find(atom);  // before emplace, which would copy atom to look it up
+  if (it == atom_ids_.end()) {
+    it = atom_ids_.emplace(atom, static_cast<int>(atoms_.size())).first;
     atoms_.push_back(atom);
     commonness_.push_back(Commonness(atom));
   }

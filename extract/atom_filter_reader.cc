@@ -4,6 +4,7 @@
 #include "extract/atom_filter.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/ascii_case.h"
 #include "extract/regex_syntax.h"
@@ -45,6 +46,14 @@ Info Exact(std::string s) {
   return Info{true, {std::move(s)}, 0, markers};
 }
 Info Formula(int node, int markers = 0) { return Info{false, {}, node, markers}; }
+
+// By byte: an ASCII character that stands for itself in a pattern.
+constexpr std::array<bool, 256> kPlainCharacter = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 0x80; ++c) plain[static_cast<size_t>(c)] = true;
+  for (char c : std::string_view("\\.^$|()[]{}*+?")) plain[static_cast<unsigned char>(c)] = false;
+  return plain;
+}();
 
 void AddUnique(std::vector<std::string>* strings, std::string s) {
   if (std::find(strings->begin(), strings->end(), s) == strings->end()) strings->push_back(std::move(s));
@@ -129,19 +138,28 @@ class AtomFilter::Reader {
     bool any_formula = false;
     int markers = 0;  // of the whole concatenation: the sum of its parts'
     Info run = Exact("");
+    // What every string of run ends with, not appended yet: a run of many strings (after an alternation)
+    // takes the characters after it in one append each, not one a character.
+    std::string tail;
+    auto flush = [&] {
+      if (tail.empty()) return;
+      for (std::string& s : run.strings) s += tail;
+      tail.clear();
+    };
     while (SkipFlags(), pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
       if (IsPlainCharacter(pos_) && !(pos_ + 1 < p_.size() && (IsQuantifier(p_[pos_ + 1]) || p_[pos_ + 1] == '('))) {
         const char c = LowerAscii(p_[pos_++]);  // the common case, without the general path's allocations
-        for (std::string& s : run.strings) s += c;
+        tail += c;
         markers += c == kMarker;
         continue;
       }
       Info part = Repetition(Single(depth));
       markers = std::min(markers + part.markers, kMaxMarkers);
       if (part.exact && part.strings.size() == 1) {  // most often one literal character
-        for (std::string& s : run.strings) s += part.strings[0];
+        tail += part.strings[0];
         continue;
       }
+      flush();
       if (part.exact && run.strings.size() * part.strings.size() <= kMaxExactStrings) {
         std::vector<std::string> product;
         for (const std::string& a : run.strings) {
@@ -159,6 +177,7 @@ class AtomFilter::Reader {
         run = Exact("");
       }
     }
+    flush();
     if (!any_formula) {
       run.markers = markers;
       return run;
@@ -167,14 +186,14 @@ class AtomFilter::Reader {
     return Formula(filter_.Combine(Kind::kAnd, required), markers);
   }
 
-  // Skips flags directives (regex_syntax.h): no element of their own.
-  void SkipFlags() { pos_ = SkipRegexFlagsDirectives(p_, pos_); }
+  // Skips flags directives (regex_syntax.h): no element of their own. (Called between any two elements:
+  // the test for "(" saves a call per character.)
+  void SkipFlags() {
+    if (pos_ < p_.size() && p_[pos_] == '(') pos_ = SkipRegexFlagsDirectives(p_, pos_);
+  }
 
   // Whether the byte at i is an ASCII character that stands for itself.
-  bool IsPlainCharacter(size_t i) const {
-    const auto c = static_cast<unsigned char>(p_[i]);
-    return c < 0x80 && std::string_view("\\.^$|()[]{}*+?").find(static_cast<char>(c)) == std::string_view::npos;
-  }
+  bool IsPlainCharacter(size_t i) const { return kPlainCharacter[static_cast<unsigned char>(p_[i])]; }
   static bool IsQuantifier(char c) { return c == '*' || c == '+' || c == '?' || c == '{'; }
 
   // Applies the quantifiers after a part: "x*", "x+", "x?", "x{n,m}", each perhaps lazy ("x*?").
