@@ -40,12 +40,12 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) : liter
   for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c + 32];
 
   // The trie takes the literals sorted by their classes, so that each shares its path with the one before
-  // for as long as their prefixes agree: its nodes can be counted before the table is made, and made
-  // without walking down from the root (which missed the cache at most steps).
-  std::vector<std::string> keys(literals.size());
+  // for as long as their prefixes agree: its nodes can be counted before the table is made, and each
+  // literal is added where the one before left off, not walked down from the root.
+  std::vector<std::string> keys(literals.size());  // by literal: its classes, one byte each
   for (int i : ascii) {
-    keys[static_cast<size_t>(i)].reserve(literals[static_cast<size_t>(i)].size());
-    for (char c : literals[static_cast<size_t>(i)]) keys[static_cast<size_t>(i)] += static_cast<char>(class_of_[static_cast<uint8_t>(c)]);
+    std::string& key = keys[static_cast<size_t>(i)];
+    for (char c : literals[static_cast<size_t>(i)]) key += static_cast<char>(class_of_[static_cast<uint8_t>(c)]);
   }
   std::sort(ascii.begin(), ascii.end(), [&](int a, int b) {
     const int order = keys[static_cast<size_t>(a)].compare(keys[static_cast<size_t>(b)]);

@@ -15,12 +15,11 @@
 // the table's row for it, most often from the L2 cache: the table is 2 bytes per (trie node, distinct
 // literal byte) below 65,535 nodes, 4 bytes from there (a state number must stay free to mean "no
 // child" while the trie is built), and the atoms the embedded packs look for make 17,992 nodes of 40
-// classes, 1.4 MB. So a text is cut into pieces walked side by side, two when it is four
-// times the longest literal or more (64 bytes with the embedded packs), four from eight times; each walk
-// goes on (longest literal - 1) classes past its piece to finish what starts there, and the lookups of
-// the walks wait for the cache together. On the seed articles this took the matcher from ~21 to ~12
-// cycles a byte in the pipeline; on the sample alone (the table in the L1 cache) it is a little slower
-// than one walk.
+// classes, 1.4 MB. So a text is cut into pieces walked side by side, two when it is four times the
+// longest literal or more (64 bytes with the embedded packs), four from eight times; each walk goes on
+// (longest literal - 1) classes past its piece to finish what starts there, and the lookups of the walks
+// wait for the cache together. On the seed articles this took the matcher from ~21 to ~12 cycles a byte
+// in the pipeline; on the sample alone (the table in the L1 cache) it is a little slower than one walk.
 //
 // Construction runs at every start of the program: ~3 ms for those 3,949 literals (it was ~9 ms when the
 // table grew node by node, each literal walked down from the root, each state had a vector of outputs
