@@ -73,13 +73,13 @@ template <typename State>
 void LiteralMatcher::Build(const std::vector<std::string>& keys, const std::vector<int>& sorted,
                            const std::vector<size_t>& shared, size_t states, std::vector<State>* table) {
   // The trie, in the table itself: node n's children at delta[n * classes + c] (kNone: none), its own
-  // literals a list from first_own[n] through next_own. path[d]: the node at depth d of the last literal.
+  // literals a list from first_own[n] through next_own (equal literals are neighbours in sorted order, so
+  // a node's next literal follows the one before it). path[d]: the node at depth d of the last literal.
   constexpr State kNone = static_cast<State>(-1);
   const size_t classes = classes_;
   std::vector<State>& delta = *table;
   delta.assign(states * classes, kNone);
   std::vector<int> first_own(states, -1), next_own(literal_count_, -1);
-  std::vector<int*> last_own(states, nullptr);  // where the node's next literal is linked in
   std::vector<State> path(longest_ + 1, 0);
   State node_count = 1;
   for (size_t k = 0; k < sorted.size(); ++k) {
@@ -89,9 +89,12 @@ void LiteralMatcher::Build(const std::vector<std::string>& keys, const std::vect
       delta[static_cast<size_t>(path[depth]) * classes + static_cast<uint8_t>(key[depth])] = node_count;
       path[depth + 1] = node_count++;
     }
-    int*& last = last_own[path[key.size()]];
-    *(last != nullptr ? last : &first_own[path[key.size()]]) = literal;
-    last = &next_own[static_cast<size_t>(literal)];
+    const State node = path[key.size()];
+    if (first_own[node] == -1) {
+      first_own[node] = literal;
+    } else {
+      next_own[static_cast<size_t>(sorted[k - 1])] = literal;
+    }
   }
 
   // Breadth first, in place: a missing child becomes the failure state's transition, and each node gets
@@ -99,7 +102,6 @@ void LiteralMatcher::Build(const std::vector<std::string>& keys, const std::vect
   // its own literals, then those of that chain).
   std::vector<State> fail(states, 0), order;
   std::vector<State> report_link(states, kNone);
-  std::vector<uint8_t> reports(states, 0);
   order.reserve(states);
   for (size_t c = 0; c < classes; ++c) {
     if (delta[c] == kNone) {
@@ -112,7 +114,6 @@ void LiteralMatcher::Build(const std::vector<std::string>& keys, const std::vect
     const State node = order[next];
     const State failure = fail[node];
     report_link[node] = first_own[failure] != -1 ? failure : report_link[failure];
-    reports[node] = first_own[node] != -1 || report_link[node] != kNone;
     State* const row = &delta[static_cast<size_t>(node) * classes];
     const State* const failure_row = &delta[static_cast<size_t>(failure) * classes];
     for (size_t c = 0; c < classes; ++c) {
@@ -127,15 +128,16 @@ void LiteralMatcher::Build(const std::vector<std::string>& keys, const std::vect
 
   // Renumber: states that report nothing first (the root, which reports nothing, stays 0), then those
   // that do, with their literals.
+  auto reports = [&](size_t s) { return first_own[s] != -1 || report_link[s] != kNone; };
   std::vector<State> renumbered(states);
   State next = 0;
   for (size_t s = 0; s < states; ++s) {
-    if (!reports[s]) renumbered[s] = next++;
+    if (!reports(s)) renumbered[s] = next++;
   }
   first_output_state_ = next;
   output_begin_.reserve(states - first_output_state_ + 1);
   for (size_t s = 0; s < states; ++s) {
-    if (!reports[s]) continue;
+    if (!reports(s)) continue;
     renumbered[s] = next++;
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
     for (State on = static_cast<State>(s); on != kNone; on = report_link[on]) {
