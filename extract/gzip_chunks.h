@@ -10,6 +10,11 @@
 // made ~2,900 context switches on Reuters 2013 with two threads, against ~900, each taking a core from a
 // processing thread.
 //
+// Why 16 chunks of headroom (1 MB, ~10 ms of two threads' reading): the woken thread gets a core only when
+// the scheduler takes one from a processing thread, which can take milliseconds. With 2 of 8, the queue
+// ran dry 8-13 times on Reuters 2013 with two threads, and the reader waited 2-5 ms in all holding the
+// read lock, so that the other thread waited too; with 16 of 32, it waits once, for the first chunk.
+//
 // The inflater is ISA-L's (igzip), which decompresses Reuters 2013 in ~65 ms where zlib's gzread took
 // ~160 ms: on two cores the thread ahead shares a core with a processing thread, so that time counts.
 // As gzread did, it reads a file of several gzip members to its end, and a file that does not start
@@ -38,8 +43,8 @@ namespace eg {
 
 class GzipChunks {
  public:
-  static constexpr size_t kChunksAhead = 8;  // the most chunks decompressed and not yet taken
-  static constexpr size_t kChunksLow = 2;    // the thread ahead sleeps until the queue is down to this
+  static constexpr size_t kChunksAhead = 32;  // the most chunks decompressed and not yet taken
+  static constexpr size_t kChunksLow = 16;    // the thread ahead sleeps until the queue is down to this
 
   // Opens path; throws InputError when it cannot. chunk_bytes: decompressed bytes per chunk.
   GzipChunks(const std::string& path, size_t chunk_bytes, bool ahead);

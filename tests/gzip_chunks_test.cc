@@ -75,7 +75,7 @@ class GzipChunksTest : public eg_test::TempDirTest {
 };
 
 TEST_F(GzipChunksTest, AheadOrNotTheBytesAreTheFile) {
-  const std::string text = Lines(3000);  // ~150 chunks of 1000 bytes: many times kChunksAhead
+  const std::string text = Lines(3000);  // ~150 chunks of 1000 bytes: several times kChunksAhead
   const std::string path = WriteGzip("a.jsonl.gz", text);
   for (bool ahead : {false, true}) {
     std::string error;
@@ -185,8 +185,9 @@ TEST_F(GzipChunksTest, DamagedDataEndsWithAnErrorNamingTheFile) {
 TEST_F(GzipChunksTest, AReaderThatPausesGetsEveryChunkInOrder) {
   // The thread ahead fills its queue, sleeps, and is woken when the reader has taken the queue down to
   // kChunksLow. Pausing at every count the queue goes through catches a wake-up that never comes (the
-  // reader would wait for ever) and a chunk taken twice or skipped.
-  const std::string text = Lines(600);
+  // reader would wait for ever) and a chunk taken twice or skipped. ~5 queues' worth of chunks of 1000
+  // bytes (~20 lines each), so that the thread ahead fills the queue and sleeps several times.
+  const std::string text = Lines(static_cast<int>(100 * GzipChunks::kChunksAhead));
   const std::string path = WriteGzip("pause.jsonl.gz", text);
   GzipChunks gz(path, 1000, /*ahead=*/true);
   std::string all, chunk, error;
