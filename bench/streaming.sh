@@ -15,7 +15,7 @@ BIN=${EG_BIN:-$([ -x build-perf/eventgraph ] && echo build-perf/eventgraph || ec
 [ -x "$BIN" ] || { echo "build first: ./dev build" >&2; exit 1; }
 OUT=$(dirname "$BIN")/bench
 corpus=$OUT/seeds_20mb.jsonl
-[ -f "$corpus" ] || EG_BIN=$BIN bench/throughput.sh 20 >/dev/null
+[ -f "$corpus" ] || EG_BIN=$BIN bench/throughput.sh 20 1 >/dev/null
 size=$(stat -c %s "$corpus")
 copies=$(( (GB * 1000000000 + size - 1) / size ))
 # Copy i of the corpus: ids "copy123" become "r<i>-copy123" (the reader refuses a repeated id).
