@@ -41,18 +41,18 @@ std::string Stem(const std::string& path) {
 // a binary file, or UTF-16). line 0: text is a whole file, and the message gives the line in it.
 // utf8: false skips the UTF-8 check, for text decoded from JSON already checked (the NUL check stays:
 // "\u0000" decodes to one).
-void CheckText(std::string_view text, const std::string& file, size_t line, const std::string& field,
+void CheckText(std::string_view text, const std::string& file, size_t line, std::string_view field,
                bool utf8 = true) {
   const bool whole_file = line == 0;
   size_t bad = utf8 ? FindInvalidUtf8(text) : std::string_view::npos;
   if (bad != std::string_view::npos) {
-    throw InputError(file, whole_file ? LineOfOffset(text, bad) : line, field,
+    throw InputError(file, whole_file ? LineOfOffset(text, bad) : line, std::string(field),
                      "invalid UTF-8 at byte " + std::to_string(bad) + " of the text" +
                          (whole_file ? " (a binary file, or text in another encoding such as Latin-1?)" : ""));
   }
   size_t nul = text.find('\0');
   if (nul != std::string_view::npos) {
-    throw InputError(file, whole_file ? LineOfOffset(text, nul) : line, field,
+    throw InputError(file, whole_file ? LineOfOffset(text, nul) : line, std::string(field),
                      "NUL character at byte " + std::to_string(nul) + " of the text" +
                          (whole_file ? " (a binary file, or UTF-16 text?)" : ""));
   }
@@ -388,18 +388,17 @@ void DocumentReader::DecodeLine(Record* record, Document* doc) const {
   if (!error.empty()) throw InputError(path, number, "", error);
   // In the order of fields: the first field at fault is the one reported.
   for (const JsonStringField& field : fields) {
-    const std::string name(field.name);
     const bool required = field.value == &doc->id || field.value == &doc->text;
-    if (field.found == Found::kOther) throw InputError(path, number, name, "must be a string");
+    if (field.found == Found::kOther) throw InputError(path, number, std::string(field.name), "must be a string");
     if (field.found != Found::kString) {
-      if (required) throw InputError(path, number, name, "missing");
+      if (required) throw InputError(path, number, std::string(field.name), "missing");
       continue;  // left empty
     }
     if (field.value == &doc->id && doc->id.empty()) throw InputError(path, number, "id", "must not be empty");
-    if (field.value != &date) CheckText(*field.value, path, number, name, recheck);
+    if (field.value != &date) CheckText(*field.value, path, number, field.name, recheck);
   }
   if (date.size() >= 10 && IsIsoDate(std::string_view(date).substr(0, 10))) {
-    doc->date = date.substr(0, 10);
+    doc->date.assign(date, 0, 10);
   } else if (!date.empty() && !(date.size() == 4 || date.size() == 7)) {
     throw InputError(path, number, "date", "\"" + date + "\" is not a date (YYYY-MM-DD)");
   }
