@@ -52,9 +52,11 @@ cores=$(nproc)
 now() { date +%s.%N; }
 rows=$OUT/rows.txt
 : > "$rows"
+declare -A bytes_of  # file -> its bytes as read (uncompressed), counted at its first run
 run() {  # name file reader threads run
   local name=$1 file=$2 reader=$3 threads=$4 run=$5 bytes t0 t1 t2
-  bytes=$($reader "$file" | wc -c)
+  [ -n "${bytes_of[$file]:-}" ] || bytes_of[$file]=$($reader "$file" | wc -c)
+  bytes=${bytes_of[$file]}
   t0=$(now); $reader "$file" | wc -w >/dev/null; t1=$(now)
   /usr/bin/time -f "%M %U %S" -o "$OUT/rss.txt" "$BIN" build --on-error skip --threads "$threads" "$file" \
     -o "$OUT/out.graphml" 2>"$OUT/summary.txt"
