@@ -39,22 +39,10 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
   return true;
 }
 
-// 1 when token t is size bytes long and starts with initial (lower-case; either case matches), else 0:
-// an integer, so that callers combine tests with | rather than branches. The walks over every token below
-// ask it first: it seldom holds, and it is computed without a branch on the size alone, which would be
-// mispredicted often (a third of the tokens of news are 2 to 4 bytes long).
-unsigned SizeAndInitial(const Document& doc, uint32_t t, uint32_t size, char initial) {
-  const Span span = doc.tokens[t].span;
-  const unsigned sized = span.size() == size;
-  const unsigned initialed = (doc.text[span.begin] | 0x20) == initial;
-  return sized & initialed;
-}
-
 // The length in tokens of a phrase naming the two parties of an exchange at token t ("the two sides",
-// "both sides", "the two men", "both leaders"), or 0.
+// "both sides", "the two men", "both leaders"), or 0. Token t is a cue ("the" or "both").
 uint32_t TwoPartiesPhraseAt(const Document& doc, uint32_t t, uint32_t limit) {
   auto word = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
-  if (!(SizeAndInitial(doc, t, 4, 'b') | SizeAndInitial(doc, t, 3, 't'))) return 0;  // neither "both" nor "the"
   uint32_t noun = t;
   if (EqualsLower(word(t), "both")) {
     noun = t + 1;
@@ -91,6 +79,41 @@ void MergeMentions(std::vector<Mention> added, Document* doc) {
 
 }  // namespace
 
+// One walk over the document's tokens finds the words the resolvers below start from ("the", "both",
+// "he", "she", in any case): each then looks at those alone, with its own test of the word (which cases
+// it takes), rather than walking every token again. Most tokens are ruled out by their size and first
+// letter, tested with no branch on the size alone, which would be mispredicted often (a third of the
+// tokens of news are 2 to 4 bytes long).
+void Coreference::FindCues(const Document& doc, std::vector<Cue>* cues) {
+  cues->clear();
+  const char* const text = doc.text.data();
+  const Token* const tokens = doc.tokens.data();
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    const uint32_t limit = sentence.first_token + sentence.token_count;
+    for (uint32_t t = sentence.first_token; t < limit; ++t) {
+      const Span span = tokens[t].span;
+      const uint32_t size = span.size();
+      const unsigned initial = static_cast<unsigned char>(text[span.begin]) | 0x20u;
+      const unsigned sized = size - 2 <= 2;  // 2 to 4 bytes
+      const unsigned initialed = (initial == 't') | (initial == 'b') | (initial == 'h') | (initial == 's');
+      if (!(sized & initialed)) continue;
+      const std::string_view word(text + span.begin, size);
+      CueWord cue_word;
+      if (EqualsLower(word, "the")) {
+        cue_word = CueWord::kThe;
+      } else if (EqualsLower(word, "both")) {
+        cue_word = CueWord::kBoth;
+      } else if (EqualsLower(word, "he") || EqualsLower(word, "she")) {
+        cue_word = CueWord::kPronoun;
+      } else {
+        continue;
+      }
+      cues->push_back({t, s, cue_word});
+    }
+  }
+}
+
 Coreference::Coreference(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   for (const Entity& entity : gazetteer.entities()) {
     if (entity.type != EntityType::kPerson) continue;
@@ -115,74 +138,77 @@ void Coreference::Resolve(Document* doc) const {
   FindEllipticalMentions(gazetteer_, *doc, &elliptical);
   MergeMentions(std::move(elliptical), doc);
   ResolveRoles(doc, named);
-  ResolveBareTitles(doc, named);
-  ResolvePronouns(doc);
-  ResolveTwoParties(doc);
+  std::vector<Cue> cues;
+  FindCues(*doc, &cues);
+  ResolveBareTitles(doc, named, cues);
+  ResolvePronouns(doc, cues);
+  ResolveTwoParties(doc, cues);
 }
 
-void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named) const {
+void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named,
+                                    const std::vector<Cue>& cues) const {
   const TokenTrie& titles = gazetteer_.titles();
   // The people the document names are the only candidates for "the chancellor".
   if (named.empty()) return;
   std::vector<Mention> added;
-  size_t next = 0;  // first mention at or after token t + 1, where it is looked at
-  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+  size_t next = 0;     // first mention at or after token t + 1, where it is looked at
+  uint32_t resume = 0;  // the first token not inside a title found already
+  for (const Cue& cue : cues) {
+    const uint32_t t = cue.token, s = cue.sentence;
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
-    for (uint32_t t = sentence.first_token; t + 1 < limit; ++t) {
-      if (!SizeAndInitial(*doc, t, 3, 't')) continue;  // most tokens, at a glance
-      const std::string_view word = doc->Text(doc->tokens[t].span);
-      if (word != "the" && word != "The") continue;
-      // next moves on only here, at the few tokens that need it.
-      while (next < doc->mentions.size() && doc->mentions[next].first_token < t + 1) ++next;
-      // The title must not overlap a mention, nor be followed by one (a titled name).
-      if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t + 1) continue;
-      const bool mention_follows = next < doc->mentions.size() && doc->mentions[next].sentence == s;
-      const uint32_t title_limit = mention_follows ? doc->mentions[next].first_token : limit;
-      uint32_t length = 0;
-      const uint32_t title = titles.LongestMatch(doc->text, doc->tokens, t + 1, title_limit, &length);
-      if (title == TokenTrie::kNoValue || t + 1 + length == title_limit) continue;
-      // "the foreign minister of Russia": a role phrase of the country after "of".
-      const uint32_t after = t + 1 + length;
-      // Only when a mention follows "of": a sentence may end on "of".
-      if (mention_follows && after + 1 == title_limit && doc->Text(doc->tokens[after].span) == "of") {
-        Mention& of = doc->mentions[next];
-        const EntityType type = of.entity->type;
-        if (type != EntityType::kCountry && type != EntityType::kOrganization) continue;
-        if (const Entity* person = HolderOf(title, of.entity, doc->date, named)) {
-          of.entity = person;
-          of.adjectival = false;
-          of.source = MentionSource::kRole;
-          of.token_count += of.first_token - (t + 1);
-          of.first_token = t + 1;
-          of.span.begin = doc->tokens[t + 1].span.begin;
-        }
-        t = after;
-        continue;
+    if (cue.word != CueWord::kThe || t < resume || t + 1 >= limit) continue;
+    const std::string_view word = doc->Text(doc->tokens[t].span);
+    if (word != "the" && word != "The") continue;
+    // next moves on only here, at the few tokens that need it.
+    while (next < doc->mentions.size() && doc->mentions[next].first_token < t + 1) ++next;
+    // The title must not overlap a mention, nor be followed by one (a titled name).
+    if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t + 1) continue;
+    const bool mention_follows = next < doc->mentions.size() && doc->mentions[next].sentence == s;
+    const uint32_t title_limit = mention_follows ? doc->mentions[next].first_token : limit;
+    uint32_t length = 0;
+    const uint32_t title = titles.LongestMatch(doc->text, doc->tokens, t + 1, title_limit, &length);
+    if (title == TokenTrie::kNoValue || t + 1 + length == title_limit) continue;
+    // "the foreign minister of Russia": a role phrase of the country after "of".
+    const uint32_t after = t + 1 + length;
+    // Only when a mention follows "of": a sentence may end on "of".
+    if (mention_follows && after + 1 == title_limit && doc->Text(doc->tokens[after].span) == "of") {
+      Mention& of = doc->mentions[next];
+      const EntityType type = of.entity->type;
+      if (type != EntityType::kCountry && type != EntityType::kOrganization) continue;
+      if (const Entity* person = HolderOf(title, of.entity, doc->date, named)) {
+        of.entity = person;
+        of.adjectival = false;
+        of.source = MentionSource::kRole;
+        of.token_count += of.first_token - (t + 1);
+        of.first_token = t + 1;
+        of.span.begin = doc->tokens[t + 1].span.begin;
       }
-      const std::vector<std::string>& meanings = gazetteer_.TitleMeanings(title);
-      const Entity* only = nullptr;
-      bool ambiguous = false;
-      for (const Entity* person : named) {
-        bool holds = std::any_of(person->roles.begin(), person->roles.end(), [&](const Role& role) {
-          return During(role, doc->date) &&
-                 std::find(meanings.begin(), meanings.end(), Folded(role.title)) != meanings.end();
-        });
-        if (!holds) continue;
-        if (only) ambiguous = true;
-        only = person;
-      }
-      if (!only || ambiguous) continue;
-      Mention mention;
-      mention.first_token = t + 1;
-      mention.token_count = length;
-      mention.span = {doc->tokens[t + 1].span.begin, doc->tokens[t + length].span.end};
-      mention.sentence = s;
-      mention.entity = only;
-      mention.source = MentionSource::kRole;
-      added.push_back(mention);
-      t += length;
+      resume = after + 1;
+      continue;
     }
+    const std::vector<std::string>& meanings = gazetteer_.TitleMeanings(title);
+    const Entity* only = nullptr;
+    bool ambiguous = false;
+    for (const Entity* person : named) {
+      bool holds = std::any_of(person->roles.begin(), person->roles.end(), [&](const Role& role) {
+        return During(role, doc->date) &&
+               std::find(meanings.begin(), meanings.end(), Folded(role.title)) != meanings.end();
+      });
+      if (!holds) continue;
+      if (only) ambiguous = true;
+      only = person;
+    }
+    if (!only || ambiguous) continue;
+    Mention mention;
+    mention.first_token = t + 1;
+    mention.token_count = length;
+    mention.span = {doc->tokens[t + 1].span.begin, doc->tokens[t + length].span.end};
+    mention.sentence = s;
+    mention.entity = only;
+    mention.source = MentionSource::kRole;
+    added.push_back(mention);
+    resume = t + length + 1;
   }
   MergeMentions(std::move(added), doc);
 }
@@ -237,45 +263,43 @@ void Coreference::ResolveRoles(Document* doc, const std::vector<const Entity*>& 
   }
 }
 
-void Coreference::ResolvePronouns(Document* doc) const {
+void Coreference::ResolvePronouns(Document* doc, const std::vector<Cue>& cues) const {
   std::vector<Mention> added;
   size_t next = 0;  // first mention at or after token t, where it is looked at
-  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-    const Sentence& sentence = doc->sentences[s];
-    for (uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
-      if (!(SizeAndInitial(*doc, t, 2, 'h') | SizeAndInitial(*doc, t, 3, 's'))) continue;  // "he", "she"
-      const Token& token = doc->tokens[t];
-      if (token.kind != TokenKind::kWord || !IsPronoun(doc->Text(token.span))) continue;
-      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
-      // The people of the nearest sentence (this one up to the pronoun, then earlier ones) that has any.
-      const Entity* only = nullptr;
-      bool ambiguous = false, found = false;
-      for (uint32_t back = 0; back <= kPronounLookback && back <= s && !found; ++back) {
-        const uint32_t look = s - back;
-        for (size_t k = next; k-- > 0;) {
-          const Mention& candidate = doc->mentions[k];
-          if (candidate.sentence < look) break;
-          if (candidate.sentence != look || candidate.entity->type != EntityType::kPerson) continue;
-          found = true;
-          if (only && only != candidate.entity) ambiguous = true;
-          only = candidate.entity;
-        }
+  for (const Cue& cue : cues) {
+    const uint32_t t = cue.token, s = cue.sentence;
+    if (cue.word != CueWord::kPronoun) continue;
+    const Token& token = doc->tokens[t];
+    if (token.kind != TokenKind::kWord || !IsPronoun(doc->Text(token.span))) continue;
+    while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
+    // The people of the nearest sentence (this one up to the pronoun, then earlier ones) that has any.
+    const Entity* only = nullptr;
+    bool ambiguous = false, found = false;
+    for (uint32_t back = 0; back <= kPronounLookback && back <= s && !found; ++back) {
+      const uint32_t look = s - back;
+      for (size_t k = next; k-- > 0;) {
+        const Mention& candidate = doc->mentions[k];
+        if (candidate.sentence < look) break;
+        if (candidate.sentence != look || candidate.entity->type != EntityType::kPerson) continue;
+        found = true;
+        if (only && only != candidate.entity) ambiguous = true;
+        only = candidate.entity;
       }
-      if (!found || ambiguous) continue;
-      Mention pronoun;
-      pronoun.span = doc->tokens[t].span;
-      pronoun.sentence = s;
-      pronoun.first_token = t;
-      pronoun.token_count = 1;
-      pronoun.entity = only;
-      pronoun.source = MentionSource::kPronoun;
-      added.push_back(pronoun);
     }
+    if (!found || ambiguous) continue;
+    Mention pronoun;
+    pronoun.span = doc->tokens[t].span;
+    pronoun.sentence = s;
+    pronoun.first_token = t;
+    pronoun.token_count = 1;
+    pronoun.entity = only;
+    pronoun.source = MentionSource::kPronoun;
+    added.push_back(pronoun);
   }
   MergeMentions(std::move(added), doc);
 }
 
-void Coreference::ResolveTwoParties(Document* doc) const {
+void Coreference::ResolveTwoParties(Document* doc, const std::vector<Cue>& cues) const {
   // How often the document names each person (by name or role), and where first: filled at the first
   // phrase, as most documents have none.
   struct Count {
@@ -287,69 +311,70 @@ void Coreference::ResolveTwoParties(Document* doc) const {
   std::vector<Mention> added;
   size_t next = 0;            // first mention at or after token t, where it is looked at
   size_t sentence_first = 0;  // first mention of the current sentence or after it
-  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+  uint32_t resume = 0;        // the first token not inside a phrase found already
+  for (const Cue& cue : cues) {
+    const uint32_t t = cue.token, s = cue.sentence;
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     while (sentence_first < doc->mentions.size() && doc->mentions[sentence_first].sentence < s) ++sentence_first;
-    for (uint32_t t = sentence.first_token; t < limit; ++t) {
-      const uint32_t length = TwoPartiesPhraseAt(*doc, t, limit);
-      if (length == 0) continue;
-      while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
-      if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t) continue;
-      if (next < doc->mentions.size() && doc->mentions[next].first_token < t + length) continue;
-      // The phrase opens a clause after the one that names the party: "During the meeting with Lavrov, the
-      // two sides ...", not "pressure on both sides".
-      if (t == sentence.first_token || !OpensClause(doc->Text(doc->tokens[t - 1].span))) continue;
-      // The one party the sentence names: the only person in it, named before the phrase, with no other
-      // actor before the phrase.
-      const Entity* named = nullptr;
-      bool usable = true;
-      for (size_t k = sentence_first; k < doc->mentions.size() && doc->mentions[k].sentence == s && usable; ++k) {
-        const Mention& mention = doc->mentions[k];
-        if (!IsActor(*mention.entity)) continue;
-        const bool before = k < next;
-        if (mention.entity->type == EntityType::kPerson) {
-          usable = (!named || named == mention.entity) && (before || named);
-          named = mention.entity;
-        } else if (before) {
-          usable = false;
-        }
+    if (cue.word == CueWord::kPronoun || t < resume) continue;
+    const uint32_t length = TwoPartiesPhraseAt(*doc, t, limit);
+    if (length == 0) continue;
+    while (next < doc->mentions.size() && doc->mentions[next].first_token < t) ++next;
+    if (next > 0 && doc->mentions[next - 1].first_token + doc->mentions[next - 1].token_count > t) continue;
+    if (next < doc->mentions.size() && doc->mentions[next].first_token < t + length) continue;
+    // The phrase opens a clause after the one that names the party: "During the meeting with Lavrov, the
+    // two sides ...", not "pressure on both sides".
+    if (t == sentence.first_token || !OpensClause(doc->Text(doc->tokens[t - 1].span))) continue;
+    // The one party the sentence names: the only person in it, named before the phrase, with no other
+    // actor before the phrase.
+    const Entity* named = nullptr;
+    bool usable = true;
+    for (size_t k = sentence_first; k < doc->mentions.size() && doc->mentions[k].sentence == s && usable; ++k) {
+      const Mention& mention = doc->mentions[k];
+      if (!IsActor(*mention.entity)) continue;
+      const bool before = k < next;
+      if (mention.entity->type == EntityType::kPerson) {
+        usable = (!named || named == mention.entity) && (before || named);
+        named = mention.entity;
+      } else if (before) {
+        usable = false;
       }
-      if (!usable || !named) continue;
-      if (!counted) {
-        for (const Mention& mention : doc->mentions) {
-          if (mention.entity->type != EntityType::kPerson || mention.source == MentionSource::kPronoun) continue;
-          Count& count = counts[mention.entity];
-          if (count.mentions++ == 0) count.first_begin = mention.span.begin;
-        }
-        counted = true;
-      }
-      // The other party: the person the document names most after the named one, by far, and before here.
-      const Entity* other = nullptr;
-      Count best;
-      uint32_t runner_up = 0;
-      for (const auto& [person, count] : counts) {
-        if (person == named) continue;
-        if (count.mentions > best.mentions) {
-          runner_up = best.mentions;
-          best = count;
-          other = person;
-        } else {
-          runner_up = std::max(runner_up, count.mentions);
-        }
-      }
-      if (!other || best.mentions < 2 || best.mentions < 2 * runner_up) continue;
-      if (best.first_begin >= doc->tokens[t].span.begin) continue;
-      Mention parties;
-      parties.first_token = t;
-      parties.token_count = length;
-      parties.span = {doc->tokens[t].span.begin, doc->tokens[t + length - 1].span.end};
-      parties.sentence = s;
-      parties.entity = other;
-      parties.source = MentionSource::kPronoun;
-      added.push_back(parties);
-      t += length - 1;
     }
+    if (!usable || !named) continue;
+    if (!counted) {
+      for (const Mention& mention : doc->mentions) {
+        if (mention.entity->type != EntityType::kPerson || mention.source == MentionSource::kPronoun) continue;
+        Count& count = counts[mention.entity];
+        if (count.mentions++ == 0) count.first_begin = mention.span.begin;
+      }
+      counted = true;
+    }
+    // The other party: the person the document names most after the named one, by far, and before here.
+    const Entity* other = nullptr;
+    Count best;
+    uint32_t runner_up = 0;
+    for (const auto& [person, count] : counts) {
+      if (person == named) continue;
+      if (count.mentions > best.mentions) {
+        runner_up = best.mentions;
+        best = count;
+        other = person;
+      } else {
+        runner_up = std::max(runner_up, count.mentions);
+      }
+    }
+    if (!other || best.mentions < 2 || best.mentions < 2 * runner_up) continue;
+    if (best.first_begin >= doc->tokens[t].span.begin) continue;
+    Mention parties;
+    parties.first_token = t;
+    parties.token_count = length;
+    parties.span = {doc->tokens[t].span.begin, doc->tokens[t + length - 1].span.end};
+    parties.sentence = s;
+    parties.entity = other;
+    parties.source = MentionSource::kPronoun;
+    added.push_back(parties);
+    resume = t + length;
   }
   MergeMentions(std::move(added), doc);
 }

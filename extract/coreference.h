@@ -54,11 +54,20 @@ class Coreference {
     std::string folded_title;
   };
 
+  // The words that may start a bare title, a pronoun or a phrase of the two parties, in text order.
+  enum class CueWord : uint8_t { kThe, kBoth, kPronoun };  // "the"; "both"; "he" or "she"; any case
+  struct Cue {
+    uint32_t token;
+    uint32_t sentence;
+    CueWord word;
+  };
+  static void FindCues(const Document& doc, std::vector<Cue>* cues);
+
   // named: the people the document names (MentionSource::kName), sorted, once each.
   void ResolveRoles(Document* doc, const std::vector<const Entity*>& named) const;
-  void ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named) const;
-  void ResolvePronouns(Document* doc) const;
-  void ResolveTwoParties(Document* doc) const;
+  void ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named, const std::vector<Cue>& cues) const;
+  void ResolvePronouns(Document* doc, const std::vector<Cue>& cues) const;
+  void ResolveTwoParties(Document* doc, const std::vector<Cue>& cues) const;
   // The one person who held a role named by the title (titles() value) for country on date, or null.
   const Entity* HolderOf(uint32_t title, const Entity* country, const std::string& date,
                          const std::vector<const Entity*>& named) const;

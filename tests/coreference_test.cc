@@ -188,6 +188,23 @@ TEST_F(CoreferenceTest, TwoSidesNeedsOneNamedPartyBeforeIt) {
   EXPECT_TRUE(Resolved(std::string(before) + "Merkel said the two sides were far apart.", "").empty());
 }
 
+// One walk finds "the", "both", "he" and "she" in any case; each resolver keeps its own test of the case.
+TEST_F(CoreferenceTest, EachResolverTakesTheCasesItTook) {
+  EXPECT_EQ(Resolved("Kerry arrived. HE left. SHE left.", ""),
+            (Strings{"person:john_kerry=HE", "person:john_kerry=SHE"}));
+  EXPECT_TRUE(Resolved("Kerry arrived. hE left. sHe left.", "").empty()) << "mixed case is not a pronoun";
+  EXPECT_EQ(Resolved("Merkel met Kerry. the chancellor spoke.", "2016-03-24"),
+            Strings{"person:angela_merkel=chancellor"});
+  EXPECT_TRUE(Resolved("Merkel met Kerry. THE chancellor spoke.", "2016-03-24").empty()) << "only The and the";
+  EXPECT_EQ(Resolved("Putin arrived. Putin spoke. After his talks with Merkel, BOTH LEADERS left.", ""),
+            Strings{"person:vladimir_putin=BOTH LEADERS"});
+  EXPECT_EQ(Resolved("Putin arrived. Putin spoke. After his talks with Merkel, THE TWO SIDES left.", ""),
+            Strings{"person:vladimir_putin=THE TWO SIDES"});
+  // A pronoun right after a resolved phrase, and phrases in consecutive sentences, are all found.
+  EXPECT_EQ(Resolved("Merkel met Kerry. The chancellor spoke. She left.", "2016-03-24"),
+            (Strings{"person:angela_merkel=chancellor", "person:angela_merkel=She"}));
+}
+
 TEST_F(CoreferenceTest, ChainedPronounsAndOrder) {
   Document doc;
   doc.text = "Kerry arrived. He spoke. He left.";
