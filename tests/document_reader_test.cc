@@ -193,6 +193,10 @@ TEST(FindDatelineTest, RecognisesCommonDatelines) {
   EXPECT_EQ(eg::FindDateline("Sept. 9, 2016\nText."), "2016-09-09");
   EXPECT_EQ(eg::FindDateline("GENEVA - September 9, 2016\nText."), "2016-09-09");
   EXPECT_EQ(eg::FindDateline("2016-09-09\nText."), "2016-09-09");
+  // A full stop after the year, white space around the line.
+  EXPECT_EQ(eg::FindDateline("  March 24, 2016. \t\r\nText."), "2016-03-24");
+  EXPECT_EQ(eg::FindDateline("24 March 2016.\nText."), "2016-03-24");
+  EXPECT_EQ(eg::FindDateline("Headline.\n.\n2016-09-09 \nText."), "2016-09-09");
 }
 
 TEST(FindDatelineTest, IgnoresDatesInsideSentencesAndImpossibleDates) {
