@@ -126,6 +126,12 @@ Coreference::Coreference(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
 }
 
 void Coreference::Resolve(Document* doc) const {
+  thread_local FoldedTokens folded;
+  folded.Assign(doc->text, doc->tokens);
+  Resolve(doc, folded);
+}
+
+void Coreference::Resolve(Document* doc, const FoldedTokens& folded) const {
   // The people the document names, once each and sorted, so that every phrase below looks them up in
   // logarithmic time: a document of many role phrases stays linear.
   std::vector<const Entity*> named;
@@ -137,16 +143,16 @@ void Coreference::Resolve(Document* doc) const {
   std::vector<Mention> elliptical;
   FindEllipticalMentions(gazetteer_, *doc, &elliptical);
   MergeMentions(std::move(elliptical), doc);
-  ResolveRoles(doc, named);
+  ResolveRoles(doc, named, folded);
   std::vector<Cue> cues;
   FindCues(*doc, &cues);
-  ResolveBareTitles(doc, named, cues);
+  ResolveBareTitles(doc, named, cues, folded);
   ResolvePronouns(doc, cues);
   ResolveTwoParties(doc, cues);
 }
 
 void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named,
-                                    const std::vector<Cue>& cues) const {
+                                    const std::vector<Cue>& cues, const FoldedTokens& folded) const {
   const TokenTrie& titles = gazetteer_.titles();
   // The people the document names are the only candidates for "the chancellor".
   if (named.empty()) return;
@@ -167,7 +173,7 @@ void Coreference::ResolveBareTitles(Document* doc, const std::vector<const Entit
     const bool mention_follows = next < doc->mentions.size() && doc->mentions[next].sentence == s;
     const uint32_t title_limit = mention_follows ? doc->mentions[next].first_token : limit;
     uint32_t length = 0;
-    const uint32_t title = titles.LongestMatch(doc->text, doc->tokens, t + 1, title_limit, &length);
+    const uint32_t title = titles.LongestMatch(folded, t + 1, title_limit, &length);
     if (title == TokenTrie::kNoValue || t + 1 + length == title_limit) continue;
     // "the foreign minister of Russia": a role phrase of the country after "of".
     const uint32_t after = t + 1 + length;
@@ -235,7 +241,8 @@ const Entity* Coreference::HolderOf(uint32_t title, const Entity* country, const
   return fits.size() == 1 ? fits[0] : nullptr;
 }
 
-void Coreference::ResolveRoles(Document* doc, const std::vector<const Entity*>& named) const {
+void Coreference::ResolveRoles(Document* doc, const std::vector<const Entity*>& named,
+                               const FoldedTokens& folded) const {
   const TokenTrie& titles = gazetteer_.titles();
   for (size_t m = 0; m < doc->mentions.size(); ++m) {
     Mention& mention = doc->mentions[m];
@@ -248,7 +255,7 @@ void Coreference::ResolveRoles(Document* doc, const std::vector<const Entity*>& 
     if (next_in_sentence) limit = doc->mentions[m + 1].first_token;
     if (start < limit && doc->tokens[start].kind == TokenKind::kPossessive) ++start;
     uint32_t length = 0;
-    uint32_t title = titles.LongestMatch(doc->text, doc->tokens, start, limit, &length);
+    uint32_t title = titles.LongestMatch(folded, start, limit, &length);
     if (title == TokenTrie::kNoValue) continue;
     const uint32_t end = start + length;
     // A name right after the title makes it a titled name, which the gazetteer has already joined.

@@ -46,6 +46,8 @@ class Coreference {
   explicit Coreference(const Gazetteer& gazetteer);
 
   void Resolve(Document* doc) const;
+  // The same for a document whose tokens are folded already: folded.Assign(doc->text, doc->tokens).
+  void Resolve(Document* doc, const FoldedTokens& folded) const;
 
  private:
   struct Holder {
@@ -64,8 +66,9 @@ class Coreference {
   static void FindCues(const Document& doc, std::vector<Cue>* cues);
 
   // named: the people the document names (MentionSource::kName), sorted, once each.
-  void ResolveRoles(Document* doc, const std::vector<const Entity*>& named) const;
-  void ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named, const std::vector<Cue>& cues) const;
+  void ResolveRoles(Document* doc, const std::vector<const Entity*>& named, const FoldedTokens& folded) const;
+  void ResolveBareTitles(Document* doc, const std::vector<const Entity*>& named, const std::vector<Cue>& cues,
+                         const FoldedTokens& folded) const;
   void ResolvePronouns(Document* doc, const std::vector<Cue>& cues) const;
   void ResolveTwoParties(Document* doc, const std::vector<Cue>& cues) const;
   // The one person who held a role named by the title (titles() value) for country on date, or null.

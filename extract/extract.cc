@@ -65,11 +65,11 @@ void Extractor::ProcessStaged(Document* doc, Discovery::Stage* stage) const { Ru
 
 void Extractor::Run(Document* doc, Discovery::Stage* stage, const Rule* only_rule) const {
   Tokenize(doc);
-  thread_local FoldedTokens folded;  // per thread, reused: the gazetteer and discovery look tokens up in it
+  thread_local FoldedTokens folded;  // per thread, reused: the gazetteer, discovery and coreference read it
   folded.Assign(doc->text, doc->tokens);
   gazetteer_.Annotate(doc, folded);
   if (discovery_) discovery_->Discover(doc, stage, folded);
-  coreference_->Resolve(doc);
+  coreference_->Resolve(doc, folded);
   doc->events.clear();
   rules_.Apply(doc, only_rule);
 }
