@@ -231,10 +231,11 @@ void Discovery::Discover(Document* doc, Stage* stage, const FoldedTokens& folded
     const Sentence& sentence = doc->sentences[s];
     const uint32_t limit = sentence.first_token + sentence.token_count;
     for (uint32_t t = sentence.first_token; t < limit; ++t) {
-      while (next_mention < doc->mentions.size() && doc->mentions[next_mention].first_token < t) ++next_mention;
       if (covered[t]) continue;
       uint32_t title_length = 0;
       if (titles.LongestMatch(folded, t, limit, &title_length) == TokenTrie::kNoValue) continue;
+      // next_mention moves on only here, at the few tokens that start a title.
+      while (next_mention < doc->mentions.size() && doc->mentions[next_mention].first_token < t) ++next_mention;
       const uint32_t name_first = t + title_length;
       uint32_t name_limit = limit;
       for (uint32_t k = name_first; k < limit; ++k) {
