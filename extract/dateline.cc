@@ -52,8 +52,8 @@ std::string FindDateline(std::string_view text) {
     if (line.empty()) continue;
     ++line_number;
     if (line.size() > 80) continue;
-    // Each form ends in digits, perhaps and a full stop: most lines (headlines, text) are ruled out here,
-    // before three regexps.
+    // Each form ends in a digit, perhaps followed by a full stop: most lines (headlines, text) are ruled
+    // out here, before three regexps.
     const size_t last = line.back() == '.' && line.size() > 1 ? line.size() - 2 : line.size() - 1;
     if (line[last] < '0' || line[last] > '9') continue;
     re2::StringPiece piece(line.data(), line.size());
