@@ -74,12 +74,18 @@ int RunPackStats(const PackOptions& packs) {
     }
     // Rules the prefilter cannot narrow run their regexp on every sentence: worth knowing for a pack.
     const AtomFilter& prefilter = rules.prefilter();
+    // The filter's last entry is the negation (RulePack::prefilter()), not a rule.
+    std::vector<int> unfiltered = prefilter.unfiltered();
+    const bool negation_unfiltered =
+        !unfiltered.empty() && static_cast<size_t>(unfiltered.back()) == rules.rule_count();
+    if (negation_unfiltered) unfiltered.pop_back();
     std::cout << "prefilter: " << prefilter.looked_for_count() << " atoms; rules tried on every sentence: "
-              << prefilter.unfiltered().size() << "\n";
-    for (int r : prefilter.unfiltered()) {
+              << unfiltered.size() << "\n";
+    for (int r : unfiltered) {
       const Rule& rule = rules.rule(static_cast<size_t>(r));
       std::cout << "  " << rule.id << " (" << rule.file << ":" << rules.LineOf(rule) << ")\n";
     }
+    if (negation_unfiltered) std::cout << "negation: no words the prefilter looks for; tested at every event\n";
     return 0;
   } catch (const InputError& error) {
     std::cerr << "eventgraph: " << error.what() << "\n";

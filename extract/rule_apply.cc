@@ -90,6 +90,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
   thread_local std::vector<size_t> subjects, objects;
   thread_local SentenceDates dates;
   std::array<uint32_t, kSlotCount> filled;
+  const int negation_entry = static_cast<int>(rules_.size());
   size_t next_mention = 0;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     while (next_mention < doc->mentions.size() && doc->mentions[next_mention].sentence < s) ++next_mention;
@@ -100,6 +101,10 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
     const re2::StringPiece text(view.text());
 
     filter_->Candidates(view.text(), &candidates);  // the rules that can match, in pack order
+    // The filter's last entry is the negation (Compile()): without its atoms, no match in the sentence
+    // holds a negation, and no event of it is tested for one.
+    const bool may_negate = !candidates.empty() && candidates.back() == negation_entry;
+    if (may_negate) candidates.pop_back();
     if (candidates.empty()) continue;
 
     const size_t first_event = doc->events.size();
@@ -146,7 +151,7 @@ void RulePack::Apply(Document* doc, const Rule* only_rule) const {
           dates_read = true;
         }
         event.date = dates.DateOf(event.match.begin - sentence_span.begin, event.match.end - sentence_span.begin);
-        if (RE2::PartialMatch(re2::StringPiece(text.data() + match_begin, whole.size()), *negation_)) {
+        if (may_negate && RE2::PartialMatch(re2::StringPiece(text.data() + match_begin, whole.size()), *negation_)) {
           event.polarity = Polarity::kNegative;
         }
         // The event holds for every member of a list its subject or object belongs to.

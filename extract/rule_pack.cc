@@ -321,6 +321,9 @@ void RulePack::Compile(int threads) {
   }
   filter_ = std::make_unique<AtomFilter>(kMinAtomLength);
   for (const Compiled& compiled : rules_) filter_->Add(compiled.expanded);
+  // One entry more, rule_count(): the negation's own atoms tell Apply() which sentences can hold a
+  // negative event, from the pass that finds the rules' atoms anyway.
+  filter_->Add(negation_->pattern());
   filter_->Compile();
   compiled_ = true;
 }

@@ -136,7 +136,8 @@ class RulePack {
   // pattern (lower_case_pattern.h). False for a case-sensitive rule, and for one that keeps "(?i)",
   // which RE2 compiles at about twice the cost.
   bool MatchesLoweredText(size_t i) const { return rules_[i].regex->on_lowered_text(); }
-  // The prefilter, after Compile(): rule i of the pack is rule i of the filter.
+  // The prefilter, after Compile(): rule i of the pack is rule i of the filter, and the filter's last
+  // entry, numbered rule_count(), is the negation, which Apply() tests only in the sentences it admits.
   const AtomFilter& prefilter() const { return *filter_; }
 
   // The line of its file on which rule (field empty) or a field of it ("/pattern", "/tests/2") begins; 0

@@ -266,6 +266,19 @@ TEST_F(CliTest, StatsPacksNamesRulesThePrefilterCannotNarrow) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("rules tried on every sentence: 1\n  near (" + Path("rules.json") + ":2)\n"), std::string::npos)
       << r.out;
+  EXPECT_EQ(r.out.find("negation:"), std::string::npos) << r.out;  // the default negation has words
+}
+
+// The negation is not a rule: one without a word the prefilter can look for is reported on its own line.
+TEST_F(CliTest, StatsPacksSaysWhenTheNegationHasNoWords) {
+  Write("rules.json", R"({"negation": "\\bn\\w*t\\b", "rules": [
+    {"id": "met", "relation": "met", "cameo": "040", "goldstein": 1, "pattern": "{subject:ACTOR} met {object:ACTOR}"}]})");
+  Result r = Run("stats --packs --no-defaults --rules " + Path("rules.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("rules tried on every sentence: 0\nnegation: no words the prefilter looks for; tested at "
+                       "every event\n"),
+            std::string::npos)
+      << r.out;
 }
 
 }  // namespace

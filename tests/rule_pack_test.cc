@@ -377,6 +377,34 @@ TEST(RulePackCustomTest, NegationPatternAndLaterPackReplacesRule) {
   EXPECT_EQ(doc.events[1].polarity, Polarity::kPositive);  // the pack's negation replaced the default
 }
 
+// Apply() tests the negation only in sentences that hold its words (the prefilter finds them): in any
+// case, and after the view's normalising ("didn’t" is "didn't"). A negation without such words (the filter
+// reads "n\w*t" as asking for nothing) is tested at every event.
+TEST(RulePackCustomTest, NegationIsFoundWhateverThePrefilterCanRead) {
+  Gazetteer gazetteer;
+  gazetteer.AddPack(kGazetteer, "gazetteer.json");
+  gazetteer.Finish();
+  const char* rules = R"({"rules": [
+    {"id": "meet", "relation": "met", "cameo": "040", "goldstein": 1, "pattern": "{subject:ACTOR} (?:[\\w']+ )?met {object:ACTOR}"}]})";
+  auto polarities = [&](const std::string& negation, const std::string& text) {
+    RulePack pack;
+    pack.AddPack(negation.empty() ? std::string(rules) : "{\"negation\": \"" + negation + "\", " + (rules + 1),
+                 "r.json");
+    pack.Compile();
+    Document doc;
+    doc.text = text;
+    Tokenize(&doc);
+    gazetteer.Annotate(&doc);
+    pack.Apply(&doc);
+    std::string out;
+    for (const Event& event : doc.events) out += event.polarity == Polarity::kNegative ? "-" : "+";
+    return out;
+  };
+  EXPECT_EQ(polarities("", "Kerry NEVER met Lavrov. Kerry then met Lavrov. Kerry didn’t met Lavrov."), "-+-");
+  EXPECT_EQ(polarities("\\\\bn\\\\w*t\\\\b", "Kerry nicht met Lavrov. Kerry then met Lavrov. Kerry not met Lavrov."),
+            "-+-");
+}
+
 TEST(RulePackCustomTest, ExplicitQuadClassWins) {
   RulePack pack;
   pack.AddPack(R"({"rules": [{"id": "r", "relation": "met", "cameo": "040", "goldstein": 1, "quad_class": 2,
