@@ -17,6 +17,10 @@
 # as cores at once (what the machine itself gives for parallel work; median of RUNS) and a start-up line
 # (the embedded packs, one tiny document).
 #
+# One more row, seeds-norules: the seed corpus with one thread, the default gazetteers and no rule at all
+# (--no-defaults, data/gazetteer*.json, an empty rule pack): what tokens, names, coreference, the graph and
+# the export cost on their own, the floor under any work on the rules.
+#
 # Medians, because the machine is shared: a single run varies by ±10% or more, enough to put one run of
 # a 1.8x target on either side of it.
 #
@@ -53,12 +57,13 @@ now() { date +%s.%N; }
 rows=$OUT/rows.txt
 : > "$rows"
 declare -A bytes_of  # file -> its bytes as read (uncompressed), counted at its first run
-run() {  # name file reader threads run
+run() {  # name file reader threads run [build options...]
   local name=$1 file=$2 reader=$3 threads=$4 run=$5 bytes t0 t1 t2
+  shift 5
   [ -n "${bytes_of[$file]:-}" ] || bytes_of[$file]=$($reader "$file" | wc -c)
   bytes=${bytes_of[$file]}
   t0=$(now); $reader "$file" | wc -w >/dev/null; t1=$(now)
-  /usr/bin/time -f "%M %U %S" -o "$OUT/rss.txt" "$BIN" build --on-error skip --threads "$threads" "$file" \
+  /usr/bin/time -f "%M %U %S" -o "$OUT/rss.txt" "$BIN" build --on-error skip --threads "$threads" "$@" "$file" \
     -o "$OUT/out.graphml" 2>"$OUT/summary.txt"
   t2=$(now)
   echo "$name|$threads|$run|$bytes|$t0|$t1|$t2|$(cat "$OUT/rss.txt")|$(grep -v warning "$OUT/summary.txt" | tail -n 1)" >> "$rows"
@@ -76,10 +81,14 @@ copies() {
   t1=$(now)
   python3 -c "print(f'{$cores * $(wc -c < "$corpus") / 1e6 / ($t1 - $t0):.1f}')"
 }
+echo '{"rules": []}' > "$OUT/no_rules.json"
+no_rules=(--no-defaults --rules "$OUT/no_rules.json")
+for gazetteer in data/gazetteer*.json; do no_rules+=(--gazetteer "$gazetteer"); done
 together=()
 for ((r = 1; r <= RUNS; r++)); do
   run seeds "$corpus" cat 1 "$r"
   run seeds "$corpus" cat "$cores" "$r"
+  run seeds-norules "$corpus" cat 1 "$r" "${no_rules[@]}"
   together+=("$(copies)")
 done
 if [ -f "$REUTERS" ]; then
